@@ -1,0 +1,1 @@
+"""Reading UN documents and finding, then resolving, the references in them."""

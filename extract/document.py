@@ -1,0 +1,44 @@
+"""From a file or a string to a ``Document``: decode, identify the language, read header and structure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from instrumap.extract.errors import InputError
+from instrumap.extract.language import detect_language
+from instrumap.extract.layout import flat_view
+from instrumap.extract.lexicon import SUPPORTED, load_data
+from instrumap.extract.metadata import read_header
+from instrumap.extract.reading import read_text
+from instrumap.extract.records import Document
+from instrumap.extract.structure import read_structure
+
+
+def parse_text(text: str, source: str = "<text>", language: str | None = None) -> Document:
+    """Read a document's text as given; ``language`` overrides detection."""
+    if not text.strip():
+        raise InputError(source, "empty file")
+    if language is None:
+        language = detect_language(text)
+        if language is None:
+            raise InputError(source, "language not recognized (expected one of ar, zh, en, fr, ru, es)")
+    if language not in SUPPORTED:
+        name = load_data("languages")["names"].get(language, language)
+        raise InputError(source, f"{name} ({language}) documents are not supported yet (supported: zh, en)")
+    header = read_header(text, language)
+    symbol = header.metadata.symbol
+    flat = flat_view(text, symbol, header.end)
+    structure = read_structure(text, flat, language, header.end, symbol)
+    return Document(
+        source=source,
+        text=text,
+        language=language,
+        flat=flat,
+        metadata=header.metadata,
+        blocks=structure.blocks,
+    )
+
+
+def read_document(path: str | Path, language: str | None = None) -> Document:
+    """Read and parse one text document from disk."""
+    return parse_text(read_text(path), str(path), language)

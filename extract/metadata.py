@@ -1,0 +1,135 @@
+"""What a resolution's header says about it: symbol, organ, date, session, agenda item, report, title."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from instrumap.extract.lexicon import chinese_number, english_month, english_ordinal, lexicon
+from instrumap.extract.records import Metadata
+from instrumap.extract.symbols import SYMBOL, normalize_symbol
+
+# Organ named in a header → the symbol series of its resolutions.
+_SERIES = {
+    "General Assembly": "A", "大会": "A",
+    "Security Council": "S", "安全理事会": "S",
+    "Economic and Social Council": "E", "经济及社会理事会": "E",
+    "Human Rights Council": "A/HRC", "人权理事会": "A/HRC",
+    "Commission on Human Rights": "E/CN.4", "人权委员会": "E/CN.4",
+}  # fmt: skip
+_BODY_EN = {"大会": "General Assembly", "安全理事会": "Security Council", "经济及社会理事会": "Economic and Social Council",
+            "人权理事会": "Human Rights Council", "人权委员会": "Commission on Human Rights"}  # fmt: skip
+_OWN_NUMBER = re.compile(r"^[ \t]*(?:\*\*)?((?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?)\.(?:\*\*)?[ \t]*", re.M)
+# The date by the plenary meeting line at the end ("81st plenary meeting\n12 December 1997").
+_CLOSING_DATE = re.compile(
+    r"plenary meeting\s*\n\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})|(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*\n\s*第\s*\d+\s*次全体会议"
+)
+_OWN_SYMBOL = re.compile(r"^[ \t]*((?:A|S|E)(?:/HRC)?/RES/[\w./()\- ]+?)[ \t]*$", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    end: int
+    metadata: Metadata
+
+
+@cache
+def _patterns(language: str) -> dict[str, list[re.Pattern[str]]]:
+    return {
+        k: [re.compile(p, re.M) for p in ([v] if isinstance(v, str) else v)]
+        for k, v in lexicon(language).header.items()
+    }
+
+
+def _search(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return match
+    return None
+
+
+def parse_date(text: str, language: str) -> str | None:
+    """"22 December 2003" / "2003 年 12 月 22 日" → "2003-12-22"."""
+    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
+    if m:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    m = re.search(r"(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})", text)
+    if m and (month := english_month(m.group(2))):
+        return f"{int(m.group(3)):04d}-{month:02d}-{int(m.group(1)):02d}"
+    return None
+
+
+def read_header(text: str, language: str) -> Header:
+    """Find where the header stops (the "The General Assembly," line) and read what it says."""
+    pats = _patterns(language)
+    body = _search(pats["body_line"], text)
+    sc = _search(pats["sc_resolution"], text[:600])
+    end = body.end() if body else 0
+    if body is None and sc:
+        end = sc.end()
+    head = text[: body.start("body")] if body else text[:end]
+    organ = body.group("body") if body else None
+    symbol = date = title = report = None
+    report_span = None
+    session = agenda = None
+    adopted = _search(pats["adopted_by"], head)
+    if adopted:
+        organ = adopted.group("body")
+        date = parse_date(adopted.group("date"), language)
+    if sc:
+        symbol = f"S/RES/{sc.group('number')}({sc.group('year')})"
+        organ = organ or "Security Council"
+        date = date or parse_date(sc.groupdict().get("date") or "", language)
+    own = _OWN_SYMBOL.search(head)
+    if own:
+        symbol = normalize_symbol(own.group(1))
+    number = _OWN_NUMBER.search(head)
+    if number:
+        if symbol is None and organ in _SERIES:
+            symbol = normalize_symbol(f"{_SERIES[organ]}/RES/{number.group(1)}")
+        title = _title(head[number.end() :])
+    report_match = _search(pats["adopted_on_report"], head)
+    if report_match:
+        raw = report_match.group("report") or (
+            report_match.groupdict().get("report2") if "report2" in report_match.groupdict() else None
+        )
+        if raw:
+            first = SYMBOL.search(raw)
+            if first:
+                report = normalize_symbol(first.group(0))
+                offset = report_match.start("report" if report_match.group("report") else "report2")
+                report_span = (offset + first.start(), offset + first.end())
+    session_match = _search(pats["session"], head)
+    if session_match:
+        word = session_match.group("ordinal")
+        session = chinese_number(word) if language == "zh" else english_ordinal(word)
+    agenda_match = _search(pats["agenda_item"], head)
+    if agenda_match:
+        agenda = re.sub(r"\s+", " ", agenda_match.group("item")).strip()
+    if date is None:
+        closing = _CLOSING_DATE.search(text, max(end, len(text) - 3000))
+        if closing:
+            date = parse_date(closing.group(1) or closing.group(2), language)
+    body_name = _BODY_EN.get(organ or "", organ)
+    return Header(
+        end,
+        Metadata(
+            symbol=symbol,
+            body=body_name,
+            date=date,
+            session=session,
+            agenda_item=agenda,
+            adopted_on_report=report,
+            title=title,
+            report_span=report_span,
+        ),
+    )
+
+
+def _title(rest: str) -> str | None:
+    title = re.sub(r"\*+", "", rest)
+    title = re.sub(r"\s+", " ", title).strip()
+    title = re.sub(r"\s*(?:The\s*)?$", "", title)
+    return title or None

@@ -1,0 +1,145 @@
+"""Relations the text states between targets: adopts, annexed_to, supplements, reports_on, adopted_on_report.
+
+Read from the text first ("resolution 55/25, by which it adopted …", a footnote "Resolution 55/59,
+annex." under an instrument's name), then completed from the authority data for pairs the
+document cites together (UNCAC is adopted by A/RES/58/4) and for protocols and their conventions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from instrumap.extract.lexicon import alternation, lexicon
+from instrumap.extract.records import Document, Reference, Relation
+from instrumap.extract.resolve import INSTRUMENT_KINDS
+from instrumap.ontology.authorities import Authority, authority
+
+_RESOLUTION_KINDS = ("resolution", "decision")
+
+
+@cache
+def _words(language: str) -> dict[str, re.Pattern[str]]:
+    data = lexicon(language).raw["relations"]
+    return {
+        "adopts_after": re.compile(r"^[^；;。]{0,80}?" + alternation(data["adopts_after"])),
+        "adopted_by_before": re.compile(alternation(data["adopted_by_before"]) + r"\s*$"),
+        "annex": re.compile(alternation(data["annex"]), re.I),
+        "report": re.compile(alternation(data["report"])),
+    }
+
+
+def find_relations(document: Document, references: list[Reference], data: Authority | None = None) -> list[Relation]:
+    """Every relation stated or implied in ``document``, without duplicates, in a stable order."""
+    data = data or authority()
+    words = _words(document.language)
+    found: list[Relation] = []
+    meta = document.metadata
+    if meta.symbol and meta.adopted_on_report:
+        found.append(Relation(meta.symbol, "adopted_on_report", meta.adopted_on_report))
+    body = [r for r in references if not r.paragraph.startswith(("FN", "HEADER"))]
+    found += _adoptions_in_text(document, body, words)
+    found += _footnote_relations(document, references, words)
+    found += _from_authority(references, data, found)
+    unique: dict[tuple[str, str, str], Relation] = {}
+    for relation in found:
+        if relation.subject != relation.object:
+            unique.setdefault((relation.subject, relation.predicate, relation.object), relation)
+    return list(unique.values())
+
+
+def _adoptions_in_text(document: Document, refs: list[Reference], words: dict[str, re.Pattern[str]]) -> list[Relation]:
+    out: list[Relation] = []
+    flat = document.flat
+    ordered = sorted(refs, key=lambda r: r.start)
+    for i, ref in enumerate(ordered):
+        if ref.kind in _RESOLUTION_KINDS:
+            m = words["adopts_after"].match(flat, ref.end)
+            if m:
+                stop = _clause_end(flat, m.end())
+                for other in ordered[i + 1 :]:
+                    if other.start >= stop or other.kind in _RESOLUTION_KINDS:
+                        break
+                    if other.kind in INSTRUMENT_KINDS:
+                        out.append(Relation(ref.id, "adopts", other.id))
+        elif ref.kind in INSTRUMENT_KINDS:
+            # "…, adopted by the General Assembly in its resolution 44/25" / “第44/25号决议通过的《…》”
+            after = next((o for o in ordered[i + 1 :] if o.kind in _RESOLUTION_KINDS and o.start - ref.end < 90), None)
+            if after and words["adopted_by_before"].search(flat, ref.end, after.start):
+                out.append(Relation(after.id, "adopts", ref.id))
+            before = next((o for o in reversed(ordered[:i]) if o.kind in _RESOLUTION_KINDS and ref.start - o.end < 12), None)
+            if before and words["adopted_by_before"].search(flat, before.start, ref.start + 1):
+                out.append(Relation(before.id, "adopts", ref.id))
+    return out
+
+
+def _clause_end(flat: str, start: int) -> int:
+    m = re.compile(r"[；;。]|\n\s*\n").search(flat, start)
+    return m.start() if m else len(flat)
+
+
+def _footnote_relations(document: Document, refs: list[Reference], words: dict[str, re.Pattern[str]]) -> list[Relation]:
+    """A footnote that gives an instrument's source ("Resolution 55/59, annex.") or a report's symbol."""
+    out: list[Relation] = []
+    by_block = {b.id: b for b in document.blocks}
+    for note in (b for b in document.blocks if b.id.startswith("FN")):
+        inside = sorted((r for r in refs if r.paragraph == note.id), key=lambda r: r.start)
+        if not inside:
+            continue
+        first = inside[0]
+        text = document.flat[note.start : note.end]
+        for marker in {r.via for r in inside if r.via}:
+            block = by_block.get(marker)
+            if block is None:
+                continue
+            for start, _end, number in block.marks:
+                if f"FN{number}" != note.id:
+                    continue
+                cited = _cited_right_before(refs, marker, start, document.flat)
+                if first.kind in _RESOLUTION_KINDS and cited is not None:
+                    if words["annex"].search(text):
+                        out.append(Relation(cited.id, "annexed_to", first.id))
+                    else:
+                        out.append(Relation(first.id, "adopts", cited.id))
+                elif first.kind == "document":
+                    clause = document.flat[max(block.start, start - 160) : start]
+                    clause = re.split(r"[；;。]", clause.rstrip(" \t；;。,，:："))[-1]
+                    if words["report"].search(clause):
+                        about = [r for r in refs if r.paragraph == marker and r.kind in _RESOLUTION_KINDS
+                                 and start - 160 <= r.start < start and r.start >= start - len(clause)]  # fmt: skip
+                        if len(about) == 1:
+                            out.append(Relation(first.id, "reports_on", about[0].id))
+    return out
+
+
+def _cited_right_before(refs: list[Reference], paragraph: str, mark: int, flat: str) -> Reference | None:
+    """The instrument whose name ends just before a footnote mark (only punctuation between)."""
+    best = None
+    for ref in refs:
+        if ref.paragraph == paragraph and ref.kind in INSTRUMENT_KINDS and ref.end <= mark:
+            if re.fullmatch(r"[\s,，.。;；:：)）\"”’]*", flat[ref.end : mark]) and (best is None or ref.end > best.end):
+                best = ref
+    return best
+
+
+def _from_authority(refs: list[Reference], data: Authority, stated: list[Relation]) -> list[Relation]:
+    out: list[Relation] = []
+    cited = {r.id for r in refs}
+    linked = {frozenset((r.subject, r.object)) for r in stated}
+    seen: set[str] = set()
+    for ref in refs:
+        if ref.id in seen or ref.kind not in INSTRUMENT_KINDS:
+            continue
+        seen.add(ref.id)
+        entry = data.get(ref.id)
+        if entry is None:
+            continue
+        adopted_by, annexed_to = entry.fact("adopted_by"), entry.fact("annexed_to")
+        if adopted_by in cited and frozenset((adopted_by, ref.id)) not in linked:
+            out.append(Relation(adopted_by, "adopts", ref.id))
+        elif annexed_to in cited and frozenset((annexed_to, ref.id)) not in linked:
+            out.append(Relation(ref.id, "annexed_to", annexed_to))
+        parent = entry.fact("supplements")
+        if parent and ref.kind == "protocol":
+            out.append(Relation(ref.id, "supplements", parent))
+    return out

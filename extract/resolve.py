@@ -1,0 +1,262 @@
+"""Resolving mentions to canonical targets, in document order, with the citing document as context.
+
+Each strategy is a plain function of (mention, context); back-references look only at what
+was resolved before them and are dropped, with a problem noted, when nothing fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from instrumap.extract.lexicon import english_ordinal
+from instrumap.extract.naming import (
+    chinese_ordinal_word,
+    english_ordinal_word,
+    organ_names,
+    resolution_label,
+)
+from instrumap.extract.records import Block, Document, Mention, Reference
+from instrumap.extract.symbols import resolution_symbol, symbol_kind
+from instrumap.ontology.authorities import Authority, Entry, authority, normalize_name
+from instrumap.ontology.iris import document_iri, entity_iri, slugify
+
+INSTRUMENT_KINDS = frozenset(
+    {"convention", "protocol", "declaration", "plan_of_action", "programme", "charter", "covenant", "rules",
+     "principles", "statute", "agenda", "strategy", "other"}
+)  # fmt: skip
+MEETING_KINDS = frozenset({"conference", "congress", "forum", "summit", "session", "treaty_event", "meeting"})
+# A back-reference to a kind also finds these kinds (《公约》 may point back to a covenant).
+_ANAPHORA_MATCHES = {"convention": {"convention", "covenant"}, "covenant": {"covenant", "convention"},
+                     "programme": {"programme", "plan_of_action"}, "plan_of_action": {"plan_of_action", "programme"}}  # fmt: skip
+_COMPATIBLE = {
+    "sc": lambda s: s == "S",
+    "year": lambda s: s == "E" or s.startswith("E/CN"),
+    "session": lambda s: s in ("A", "A/HRC") or s.startswith("E/CN"),
+    "special": lambda s: s in ("A", "A/HRC"),
+    "roman": lambda s: s in ("A", "E"),
+}
+_DEFAULT_SERIES = {"sc": "S", "year": "E", "session": "A", "special": "A", "roman": "A"}
+
+
+@dataclass
+class Context:
+    """What resolving one document knows: its own organ, and what was resolved so far."""
+
+    document: Document
+    authority: Authority
+    own_series: str
+    resolved: list[Reference] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def own_series(document: Document) -> str:
+    """The symbol series of the citing document's organ: ``A/RES/58/140`` → ``A``."""
+    symbol = document.metadata.symbol or ""
+    for marker in ("/RES/", "/DEC/"):
+        if marker in symbol:
+            return symbol.split(marker)[0]
+    return {"Security Council": "S", "Economic and Social Council": "E", "Human Rights Council": "A/HRC"}.get(
+        document.metadata.body or "", "A"
+    )
+
+
+def resolve(document: Document, mentions: Iterable[Mention], data: Authority | None = None) -> tuple[list[Reference], list[str]]:
+    """All references of ``document``, in document order, and the problems met."""
+    ctx = Context(document, data or authority(), own_series(document))
+    header = next((b for b in document.blocks if b.id == "HEADER"), None)
+    report = document.metadata.report_span
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if header and mention.start < header.end:
+            if not report or not (report[0] <= mention.start < report[1] + 40):
+                continue  # the document's own description, not a citation
+        targets = _targets(mention, ctx)
+        for kind, target_id, uri, label, resolved, details in targets:
+            if target_id == document.metadata.symbol:
+                continue
+            for paragraph, function, via in _placements(document, mention, header):
+                ref = Reference(kind, target_id, uri, label, document.text[mention.start : mention.end],
+                                mention.start, mention.end, paragraph, function, resolved, via,
+                                details=details)  # fmt: skip
+                ctx.resolved.append(ref)
+    return ctx.resolved, ctx.problems
+
+
+Target = tuple[str, str, str, dict[str, str], bool, tuple[tuple[str, str], ...]]
+
+
+def _targets(mention: Mention, ctx: Context) -> list[Target]:
+    kind = mention.kind
+    if kind in ("resolution", "decision"):
+        return [_resolution(mention, ctx)]
+    if kind == "document":
+        symbol = mention.part("symbol")
+        return [("document", symbol, document_iri(symbol), {"en": symbol}, True, ())]
+    if kind == "anaphora":
+        return _anaphora(mention, ctx)
+    if kind == "protocols_of":
+        return _protocols_of(mention, ctx)
+    if kind == "plan_of_action" and mention.part("base"):
+        return [_plan(mention, ctx)]
+    if kind in MEETING_KINDS:
+        return [_meeting(mention, ctx)]
+    return [_instrument(mention, ctx)]
+
+
+def _resolution(mention: Mention, ctx: Context) -> Target:
+    if mention.part("symbol"):
+        symbol = mention.part("symbol")
+        return (symbol_kind(symbol), symbol, document_iri(symbol), {"en": symbol}, True, ())
+    form = mention.part("form")
+    fits = _COMPATIBLE[form]
+    series = ""
+    for organ in [mention.part("organ"), *mention.part("organs").split(",")]:
+        candidate = ctx.own_series if organ in ("self", "?") else organ
+        if candidate and fits(candidate):
+            series = candidate
+            break
+    if not series:
+        series = ctx.own_series if fits(ctx.own_series) else _DEFAULT_SERIES[form]
+    number = mention.part("number")
+    symbol = resolution_symbol(series, number, mention.kind)
+    return (mention.kind, symbol, document_iri(symbol), resolution_label(series, number, mention.kind), True, ())
+
+
+def _entry_target(entry: Entry, collection: str, details: tuple[tuple[str, str], ...] = ()) -> Target:
+    facts = tuple((k, str(v)) for k, v in entry.facts.items() if k in ("place", "start", "end", "ordinal"))
+    merged = dict(facts)
+    merged.update(dict(details))
+    return (entry.kind, entry.id, entity_iri(collection, entry.id), dict(entry.labels), True, tuple(merged.items()))
+
+
+def _instrument(mention: Mention, ctx: Context) -> Target:
+    title = mention.part("title") or mention.text
+    entries = ctx.authority.lookup(title, ("instrument",))
+    if entries:
+        return _entry_target(entries[0], "instrument")
+    slug = slugify(title)
+    return (mention.kind, slug, entity_iri("instrument", slug), {ctx.document.language: _clean(title)}, False, ())
+
+
+def _clean(title: str) -> str:
+    return re.sub(r"\s+", " ", title.strip("《》 ")).strip()
+
+
+def _plan(mention: Mention, ctx: Context) -> Target:
+    direct = ctx.authority.lookup(mention.text, ("instrument",))
+    if direct:
+        return _entry_target(direct[0], "instrument")
+    base_title = mention.part("base")
+    base = ctx.authority.lookup(base_title, ("instrument",))
+    key = normalize_name(base_title)
+    for entry in ctx.authority.entries.values():
+        if entry.kind in ("plan_of_action", "programme") and entry.id != (base[0].id if base else ""):
+            if any(key and key in normalize_name(name) for _, name in entry.names()):
+                return _entry_target(entry, "instrument")
+    if base:
+        slug = f"{base[0].id}-plan-of-action"
+        label = {"en": f"Plan of action for the implementation of the {base[0].label('en')}"}
+        if "zh" in base[0].labels:
+            label["zh"] = f"执行《{base[0].labels['zh']}》的行动计划"
+        return ("plan_of_action", slug, entity_iri("instrument", slug), label, False, ())
+    slug = slugify(mention.text)
+    return ("plan_of_action", slug, entity_iri("instrument", slug), {ctx.document.language: _clean(mention.text)}, False, ())
+
+
+def _anaphora(mention: Mention, ctx: Context) -> list[Target]:
+    wanted = _ANAPHORA_MATCHES.get(mention.part("target"), {mention.part("target")})
+    for ref in reversed(ctx.resolved):
+        if ref.kind in wanted and ref.start < mention.start:
+            return [(ref.kind, ref.id, ref.uri, ref.label, ref.resolved, ())]
+    ctx.problems.append(f"{mention.text!r} at {mention.start}: nothing it can refer back to")
+    return []
+
+
+def _protocols_of(mention: Mention, ctx: Context) -> list[Target]:
+    for ref in reversed(ctx.resolved):
+        if ref.kind in ("convention", "covenant") and ref.start < mention.start:
+            protocols = ctx.authority.supplementing(ref.id)
+            if not protocols:
+                ctx.problems.append(f"{mention.text!r} at {mention.start}: no protocols known for {ref.id}")
+            return [_entry_target(p, "instrument") for p in protocols]
+    return []
+
+
+def _meeting(mention: Mention, ctx: Context) -> Target:
+    details = tuple((k, v) for k, v in mention.parts if k in ("place", "start", "end", "ordinal"))
+    title = mention.part("title") or mention.text
+    if mention.kind == "session":
+        return _session(mention, ctx, details)
+    if mention.part("parties"):
+        return _conference_of_parties(mention, ctx, details)
+    entries = ctx.authority.lookup(title, ("meeting",))
+    if entries:
+        return _entry_target(entries[0], "meeting", details)
+    ordinal = mention.part("ordinal")
+    base = _without_ordinal(title)
+    if ordinal.isdigit() and base:
+        entry = ctx.authority.series_meeting(base, int(ordinal))
+        if entry is not None:
+            return _entry_target(entry, "meeting", details)
+    slug = slugify(title)
+    return (mention.kind, slug, entity_iri("meeting", slug), {ctx.document.language: _clean(title)}, False, details)
+
+
+def _without_ordinal(title: str) -> str:
+    title = re.sub(r"^第\s*[一二三四五六七八九十百〇零两\d]+\s*[次届]\s*", "", title.strip())
+    first = re.match(r"(\w+(?:-\w+)?)\s+", title)
+    if first and english_ordinal(first.group(1)):
+        title = title[first.end() :]
+    return title
+
+
+def _session(mention: Mention, ctx: Context, details: tuple[tuple[str, str], ...]) -> Target:
+    organ_word = mention.part("organ")
+    series = next((s for w, s in _organ_table(ctx.document.language) if w == organ_word), "")
+    number = int(mention.part("ordinal") or 0)
+    names = organ_names(series) if series and series != "?" else {ctx.document.language: organ_word}
+    label = {}
+    if "en" in names:
+        label["en"] = f"{names['en']}, {english_ordinal_word(number)} session"
+    if "zh" in names:
+        label["zh"] = f"{names['zh']}第{chinese_ordinal_word(number)}届会议"
+    slug = slugify(f"{label.get('en', organ_word)}")
+    return ("session", slug, entity_iri("meeting", slug), label, series not in ("", "?"), details)
+
+
+def _organ_table(language: str) -> list[tuple[str, str]]:
+    from instrumap.extract.lexicon import lexicon
+
+    return list(lexicon(language).organs.items())
+
+
+def _conference_of_parties(mention: Mention, ctx: Context, details: tuple[tuple[str, str], ...]) -> Target:
+    convention = next((r for r in reversed(ctx.resolved) if r.kind in ("convention", "covenant") and r.start < mention.start), None)
+    if convention is None:
+        slug = slugify(mention.text)
+        return ("conference", slug, entity_iri("meeting", slug), {ctx.document.language: _clean(mention.text)}, False, details)
+    first = bool(mention.part("session"))
+    label = {}
+    if "en" in convention.label:
+        label["en"] = f"Conference of the Parties to the {convention.label['en']}" + (", first session" if first else "")
+    if "zh" in convention.label:
+        label["zh"] = f"《{convention.label['zh']}》缔约国会议" + ("第一届会议" if first else "")
+    slug = f"cop-{convention.id}" + ("-1" if first else "")
+    return ("conference", slug, entity_iri("meeting", slug), label, convention.resolved, details)
+
+
+def _placements(document: Document, mention: Mention, header: Block | None) -> list[tuple[str, str, str]]:
+    """(paragraph, function, via) for a mention: a footnote's reference is credited to each paragraph marking it."""
+    if header and mention.start < header.end:
+        return [("HEADER", "adopted_on_report", "")]
+    block = document.block_at(mention.start)
+    if block is None:
+        return []
+    if not block.id.startswith("FN"):
+        return [(block.id, block.function, "")]
+    number = block.id[2:]
+    markers = [b for b in document.blocks if any(m[2] == number for m in b.marks)]
+    if not markers:
+        return [(block.id, "", "")]
+    return [(block.id, b.function, b.id) for b in markers]

@@ -1,0 +1,307 @@
+"""The shape of a UN resolution: header, preambular and operative paragraphs, footnotes, annex.
+
+Works on the text as read (PDF conversions included): operative numbers that pdftotext puts
+on the line after the verb (A/RES/58/139), footnotes gathered under a rule at the page bottom
+with their numbers on lines of their own, superscript marks (¹ ²) or bare digits after a
+comma as footnote marks, and Chinese paragraphs run together on one line with bold openers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from instrumap.extract.layout import SUPERSCRIPTS, furniture_spans
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon
+from instrumap.extract.records import Block
+
+_SUPER_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
+_SEPARATOR = re.compile(r"^[ \t]*_{5,}[ \t]*$", re.M)
+_OP_NUMBER = re.compile(r"^[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|$)", re.M)
+_SUPER_FOOTNOTE = re.compile(rf"^[ \t]*([{SUPERSCRIPTS}]+)[ \t]*(?=\S)", re.M)
+_SUPER_MARK = re.compile(rf"[{SUPERSCRIPTS}]+")
+_ZONE_NUMBER = re.compile(r"^[ \t]*(\d{1,3}|\*)(?:[ \t]*$|[ \t]+(?=\S))", re.M)
+_ANNEX = re.compile(r"^[ \t]*(?:\*\*)?(?:Annex(?:es)?(?:[ \t]+[IVX]+)?|附件[一二三四五六七八九十]*)(?:\*\*)?[ \t]*$", re.M)
+_TRAILER = re.compile(r"^[ \t]*(?:\d+(?:st|nd|rd|th)[ \t]+plenary[ \t]+meeting|第\s*\d+\s*次全体会议|\d{3,5}(?:st|nd|rd|th)[ \t]+meeting)[ \t]*$", re.M | re.I)
+_PARAGRAPH_END = (",", ";", ":", ".", "，", "；", "：", "。")
+# Words before a bare number that make it a quantity, not a footnote mark ("paragraph 2", "of 4 and 5 May").
+_NOT_MARK_BEFORE = re.compile(
+    r"\b(?:paragraphs?|articles?|chapters?|vols?\.?|Nos?\.|resolutions?|decisions?|of|and|to|from|page|para\.|"
+    r"section|annex|items?|session|the|by|on|between|at|No|rules?|principles?|Part|than|over|under|about|"
+    r"approximately|some|nearly|only|least)\s+$|[\d/]\s*$",
+    re.I,
+)
+_NOT_MARK_AFTER = re.compile(
+    r"[ \t]*(?:January|February|March|April|May|June|July|August|September|October|November|December|and\s+\d|"
+    r"to\s+\d|per\b|%|percent|per cent|years?\b|days?\b|months?\b|weeks?\b|States\b|members\b|countries\b|"
+    r"[/\-–]\d|\(|\d)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    header_end: int
+    blocks: tuple[Block, ...]
+
+
+@cache
+def _opener_pattern(language: str) -> re.Pattern[str]:
+    lex = lexicon(language)
+    words = alternation(lex.openers)
+    if language == "zh":
+        return re.compile(rf"(?:\*\*)?({words})(?:\*\*)?")
+    return re.compile(rf"(?:\*\*)?({words})\b")
+
+
+@cache
+def _line_opener(language: str) -> re.Pattern[str]:
+    lex = lexicon(language)
+    words = alternation(lex.openers)
+    if language == "zh":
+        return re.compile(rf"^[ \t]*(?:\*\*)?(?:{words})", re.M)
+    return re.compile(rf"^[ \t]*(?:\*\*)?(?:{words})\b", re.M)
+
+
+@cache
+def _bold_opener(language: str) -> re.Pattern[str]:
+    """A bold opener inside a line (“，**又回顾**”): how paragraphs run together in some texts."""
+    words = alternation(lexicon(language).openers)
+    return re.compile(rf"(?:(?<=[，,；;])|(?<=\*\*))\*\*(?:{words})\*\*")
+
+
+def opening(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, str]:
+    """The opener phrase at the start of a paragraph and its function ("" when unknown)."""
+    head = text[start : min(end, start + 200)]
+    head = re.sub(r"^[\s*]*(?:\d{1,3}\.)?[\s*]*", "", head)
+    match = _opener_pattern(lex.language).match(head)
+    if match:
+        opener = match.group(1)
+        return opener, lex.function_of(opener)
+    if lex.language == "en":
+        word = re.match(r"((?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]+(?:ing|ed|es|s))\b", head)
+        if word:
+            return word.group(1), lex.function_of(word.group(1))
+    return "", ""
+
+
+def read_structure(text: str, flat: str, language: str, header_end: int, symbol: str | None) -> Structure:
+    """Split the body (from ``header_end``) into PP/OP/FN/ANNEX blocks with their footnote marks.
+
+    ``flat`` is the document's flat view; with the footnote zones blanked too it tells whether the
+    prose before a line closed a paragraph, across page breaks and footnotes.
+    """
+    lex = lexicon(language)
+    furniture = furniture_spans(text, symbol)
+    zones, footnotes = _footnotes(text, header_end, furniture, symbol)
+    prose = _blank(flat, zones)
+    annex = _ANNEX.search(text, header_end)
+    annex_start = annex.start() if annex else len(text)
+    trailer = _TRAILER.search(text, header_end, annex_start)
+    body_end = trailer.start() if trailer else annex_start
+    starts = _paragraph_starts(text, prose, header_end, body_end, zones, lex)
+    paragraphs = _number_paragraphs(starts, body_end)
+    marks = _marks(text, header_end, len(text), zones, footnotes, paragraphs)
+    blocks: list[Block] = [Block("HEADER", 0, header_end)] if header_end else []
+    for pid, start, end in paragraphs:
+        opener, function = opening(text, start, end, lex)
+        inside = tuple(m for m in marks if start <= m[0] < end and not _in_zones(m[0], zones))
+        blocks.append(Block(pid, start, end, opener, function, inside))
+    if annex:
+        blocks.append(Block("ANNEX", annex.start(), len(text)))
+    for number, start, end in footnotes:
+        blocks.append(Block(f"FN{number}", start, end))
+    return Structure(header_end, tuple(blocks))
+
+
+def _in_zones(offset: int, zones: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in zones)
+
+
+def _footnotes(
+    text: str, body_start: int, furniture: list[tuple[int, int]], symbol: str | None
+) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
+    """Footnote zones (page bottoms) and footnotes (number, start, end) inside them."""
+    zones: list[tuple[int, int]] = []
+    notes: list[tuple[str, int, int]] = []
+    furniture_starts = {s for s, _ in furniture}
+    last = 0
+    for match in _SUPER_FOOTNOTE.finditer(text, body_start):
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        zones.append((match.start(), line_end))
+        notes.append((match.group(1).translate(_SUPER_DIGITS), match.start(), line_end))
+    for sep in _SEPARATOR.finditer(text, body_start):
+        zone_end = _zone_end(text, sep.end(), symbol)
+        zones.append((sep.start(), zone_end))
+        found: list[tuple[str, int]] = []
+        for m in _ZONE_NUMBER.finditer(text, sep.end(), zone_end):
+            number = m.group(1)
+            if m.start() in furniture_starts and not _bare_number_line(text, m.start()):
+                continue  # a job number such as "03 50292"
+            if number.isdigit() and not last < int(number) <= last + 5:
+                continue  # a page number, or a number that pdftotext displaced below its text
+            if number.isdigit():
+                last = int(number)
+            found.append((number, m.start()))
+        for i, (number, start) in enumerate(found):
+            end = found[i + 1][1] if i + 1 < len(found) else zone_end
+            notes.append((number, start, end))
+    zones.sort()
+    notes.sort(key=lambda n: n[1])
+    return zones, notes
+
+
+def _bare_number_line(text: str, start: int) -> bool:
+    end = text.find("\n", start)
+    return text[start : len(text) if end < 0 else end].strip().isdigit()
+
+
+def _zone_end(text: str, start: int, symbol: str | None) -> int:
+    """Where a page-bottom footnote zone stops: the page break, or the next page's running header."""
+    candidates = [len(text)]
+    form_feed = text.find("\f", start)
+    if form_feed >= 0:
+        candidates.append(form_feed)
+    if symbol:
+        own = re.compile(rf"^[ \t]*{re.escape(symbol)}[ \t]*$", re.M).search(text, start)
+        if own:
+            candidates.append(own.start())
+    return min(candidates)
+
+
+def _blank(flat: str, zones: list[tuple[int, int]]) -> str:
+    pieces: list[str] = []
+    done = 0
+    for start, end in zones:
+        start = max(start, done)
+        if end > start:
+            pieces += [flat[done:start], " " * (end - start)]
+            done = end
+    pieces.append(flat[done:])
+    return "".join(pieces)
+
+
+def _paragraph_starts(
+    text: str, prose: str, begin: int, end: int, zones: list[tuple[int, int]], lex: Lexicon
+) -> list[tuple[int, int | None]]:
+    """Offsets where paragraphs start, with the operative number when one is written there."""
+    starts: dict[int, int | None] = {}
+    numbered: list[tuple[int, int, bool]] = []  # (offset, number, alone on its line)
+    for m in _OP_NUMBER.finditer(text, begin, end):
+        if _in_zones(m.start(), zones):
+            continue
+        alone = text[m.end() : text.find("\n", m.end()) if "\n" in text[m.end() :] else len(text)].strip() == ""
+        numbered.append((m.start(), int(m.group(1)), alone))
+    for m in _line_opener(lex.language).finditer(text, begin, end):
+        if _in_zones(m.start(), zones):
+            continue
+        if _starts_paragraph(prose, begin, m.start()):
+            starts[m.start()] = None
+    if lex.language == "zh":
+        for m in _bold_opener(lex.language).finditer(text, begin, end):
+            if not _in_zones(m.start(), zones):
+                starts[m.start()] = None
+        for line in re.finditer(r"^[ \t]*(?=[^\s\d*¹²³⁴⁵⁶⁷⁸⁹⁰_])", text[begin:end], re.M):
+            at = begin + line.start()
+            if not _in_zones(at, zones) and _starts_paragraph(prose, begin, at):
+                starts.setdefault(at, None)
+    ordered = sorted(starts)
+    for offset, number, alone in numbered:
+        before = [s for s in ordered if s < offset]
+        prev = before[-1] if before else None
+        if alone and prev is not None and starts[prev] is None and _previous_line_start(text, offset) == prev:
+            starts[prev] = number  # "Commends the …\n1.\nCrime and …": the number came after its first line
+            continue
+        starts[offset] = number
+        # The opener line right after a number alone on its line belongs to that paragraph.
+        following = [s for s in ordered if offset < s <= _next_line_end(text, offset) + 2 + 4]
+        for s in following:
+            if starts.get(s) is None and text[offset:s].strip().rstrip(".").isdigit():
+                del starts[s]
+        ordered = sorted(starts)
+    return sorted(starts.items())
+
+
+def _previous_line_start(text: str, offset: int) -> int:
+    """Start of the last non-empty line before ``offset``."""
+    end = text.rfind("\n", 0, offset)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return start + (len(text[start:end]) - len(text[start:end].lstrip(" \t")))
+        end = start - 1
+    return 0
+
+
+def _next_line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
+def _starts_paragraph(prose: str, begin: int, offset: int) -> bool:
+    """A line opens a paragraph when the prose before it closed one (ends with , ; : .)."""
+    before = prose[max(begin, offset - 3000) : offset].rstrip()
+    before = re.sub(r"(?:\s*(?:\d{1,3}F?|\*+))+$", "", before).rstrip()  # trailing footnote marks
+    if not before:
+        return True
+    return before.endswith(_PARAGRAPH_END)
+
+
+def _number_paragraphs(starts: list[tuple[int, int | None]], end: int) -> list[tuple[str, int, int]]:
+    """PP1… for paragraphs before the first operative number, OPn after (sub-items stay inside)."""
+    result: list[tuple[str, int, int]] = []
+    preambular = 0
+    operative_seen = False
+    for i, (offset, number) in enumerate(starts):
+        stop = starts[i + 1][0] if i + 1 < len(starts) else end
+        if offset >= end:
+            break
+        stop = min(stop, end)
+        if number is not None:
+            operative_seen = True
+            result.append((f"OP{number}", offset, stop))
+        elif operative_seen and result:
+            pid, s, _ = result[-1]
+            result[-1] = (pid, s, stop)
+        else:
+            preambular += 1
+            result.append((f"PP{preambular}", offset, stop))
+    return result
+
+
+def _marks(
+    text: str,
+    begin: int,
+    end: int,
+    zones: list[tuple[int, int]],
+    footnotes: list[tuple[str, int, int]],
+    paragraphs: list[tuple[str, int, int]],
+) -> list[tuple[int, int, str]]:
+    """Footnote marks in the body: superscripts anywhere, bare numbers in footnote order."""
+    marks: list[tuple[int, int, str]] = []
+    for m in _SUPER_MARK.finditer(text, begin, end):
+        if not _in_zones(m.start(), zones):
+            marks.append((m.start(), m.end(), m.group(0).translate(_SUPER_DIGITS)))
+    if marks:
+        return marks
+    known = [int(n) for n, _, _ in footnotes if n.isdigit()]
+    if not known or not paragraphs:
+        return marks
+    numbers = [str(n) for n in range(1, max(known) + 1)]
+    zone_starts = [s for s, _ in zones]
+    position = paragraphs[0][1]
+    for number in numbers:
+        pattern = re.compile(rf"(?<=[^\s\d/.\-–(])[ \t]{{0,2}}({number})(?=\s|$|[,;.:)])")
+        for m in pattern.finditer(text, position, end):
+            at = m.start(1)
+            i = bisect.bisect_right(zone_starts, at) - 1
+            if i >= 0 and zones[i][0] <= at < zones[i][1]:
+                continue
+            if _NOT_MARK_BEFORE.search(text[max(0, at - 30) : at]) or _NOT_MARK_AFTER.match(text, m.end(1)):
+                continue
+            marks.append((at, m.end(1), number))
+            position = m.end(1)
+            break
+    return marks

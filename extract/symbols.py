@@ -1,0 +1,66 @@
+"""UN document symbols and resolution numbers: recognizing them and writing them one way.
+
+``A/58/499``, ``A/53/500/Add.1``, ``S/PRST/1994/16``, ``E/CN.15/2003/3``, ``A/CONF.187/4``;
+never ``HIV/AIDS`` (no known series), ``24/7`` (no series, one slash).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from instrumap.extract.lexicon import load_data
+
+_COMPONENT = r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
+
+
+@cache
+def symbol_pattern() -> re.Pattern[str]:
+    series = sorted({s.split("/")[0] for s in load_data("common")["symbols"]["series"]}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(s) for s in series if re.fullmatch(r"[A-Z]+", s))
+    return re.compile(
+        rf"(?<![\w/.\-])(?:{alternatives})(?:/{_COMPONENT}){{2,}}(?:\s?\(\d{{4}}\))?(?![\w/])"
+    )
+
+
+class _LazySymbol:
+    """``SYMBOL.search``/``finditer`` without compiling at import time."""
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return symbol_pattern().search(text, pos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):  # type: ignore[no-untyped-def]
+        return symbol_pattern().finditer(text, pos, len(text) if endpos is None else endpos)
+
+
+SYMBOL = _LazySymbol()
+
+
+def normalize_symbol(raw: str) -> str:
+    """One spelling per symbol: no spaces, ``S/RES/1373(2001)``, ``A/RES/2200A(XXI)``, ``A/RES/57/270B``."""
+    symbol = re.sub(r"\s+", "", raw.strip().rstrip(".,;:"))
+    return symbol
+
+
+def is_document_symbol(symbol: str) -> bool:
+    """A symbol with at least two slashes and a digit in it (``A/58/499``, not ``A/B``)."""
+    return symbol.count("/") >= 2 and any(ch.isdigit() for ch in symbol)
+
+
+def resolution_symbol(series: str, number: str, kind: str = "resolution") -> str:
+    """The symbol of a resolution or decision of the organ whose series is ``series``.
+
+    ``("A", "57/173")`` → ``A/RES/57/173``; ``("S", "1373 (2001)")`` → ``S/RES/1373(2001)``;
+    ``("A", "2200 A (XXI)")`` → ``A/RES/2200A(XXI)``; ``("E", "2007/253", "decision")`` → ``E/DEC/2007/253``.
+    """
+    part = "DEC" if kind == "decision" else "RES"
+    return normalize_symbol(f"{series}/{part}/{number}")
+
+
+def symbol_kind(symbol: str) -> str:
+    """``resolution``, ``decision`` or ``document`` from the shape of a symbol."""
+    if "/RES/" in symbol:
+        return "resolution"
+    if "/DEC/" in symbol:
+        return "decision"
+    return "document"

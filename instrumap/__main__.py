@@ -1,0 +1,3 @@
+from instrumap.cli import main
+
+main()

@@ -1,0 +1,48 @@
+"""The ``instrumap`` command group: one entry point, user errors as one line and exit code 1."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from instrumap import __version__
+from instrumap.extract.errors import InputError
+
+
+class UserError(click.ClickException):
+    """A mistake of the user's (bad query, missing store …): printed as one line, exit code 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"instrumap: {self.format_message()}", err=True)
+
+
+class Group(click.Group):
+    """Turns InputError into UserError so no traceback reaches the user for bad input."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            raise UserError(str(exc)) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(0)
+        except KeyboardInterrupt:
+            click.echo("instrumap: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="instrumap")
+def main() -> None:
+    """Turn UN documents into a citation knowledge graph of the instrument landscape.
+
+    \b
+    Example:
+      instrumap build                      # the shipped sample corpus → ./instrumap-out
+      instrumap extract doc.txt --format jsonl
+    """

@@ -1,0 +1,1 @@
+"""The instrumap vocabulary, its SHACL shapes, and the authority data (instruments, bodies, meetings)."""
