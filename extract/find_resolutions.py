@@ -16,7 +16,7 @@ from instrumap.extract.records import Mention
 
 # 57/173 · 57/270 B · 1373 (2001) · 2200 A (XXI) · ES-10/2 · S-20/2
 _NUMBER = (
-    r"(?:(?:ES|S)-\d{1,2}\s*/\s*\d{1,3}"
+    r"(?:(?:ES|S)-\d{1,2}\s*/\s*\d{1,3}(?:\s?[A-H](?![\w/]))?"
     r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-H](?![\w/]))?"
     r"|\d{1,4}\s*(?:[A-H]\s*)?\((?:[IVXL]{1,6}|(?:E?S-)[IVX]{1,5})\)"
     r"|\d{1,4}\s*[(（]\s*\d{4}\s*[)）])"
@@ -24,7 +24,7 @@ _NUMBER = (
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "of 18 December 1991" between list items (A/RES/64/179: "46/152 of 18 December 1991, 60/1 of …").
 _DATE_EN = rf"(?:\s+of\s+(?:\d{{1,2}}\s+)?{_MONTHS}\s+\d{{4}}|\s+of\s+\d{{4}})?"
-_SEP_EN = r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+or\s+|\s*,?\s*as\s+well\s+as\s+)"
+_SEP_EN = r"(?:\s*,\s*(?:\d{1,2}\s+(?=\d))?(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+or\s+|\s*,?\s*as\s+well\s+as\s+)"
 _SEP_ZH = r"\s*(?:、|，|和|及|以及|与|或)\s*"
 _NUMBER_RE = re.compile(_NUMBER)
 
@@ -58,7 +58,8 @@ def _list_pattern(language: str) -> re.Pattern[str]:
     if language == "zh":
         item = rf"(?:第\s*)?{_NUMBER}(?:\s*号)?"
         return re.compile(rf"第\s*{_NUMBER}(?:\s*号)?(?:{_SEP_ZH}{item})*\s*号?\s*(决议|决定)")
-    item = rf"{_NUMBER}{_DATE_EN}"
+    # A footnote mark may follow an item ("44/16 of 29 March 2001, 15 45/17 …": A/RES/58/141).
+    item = rf"{_NUMBER}{_DATE_EN}(?:[ \t]\d{{1,2}}(?=\s*(?:,|and\b|;|$)))?"
     return re.compile(rf"\b([Rr]esolutions?|[Dd]ecisions?)\s+{item}(?:{_SEP_EN}{item})*")
 
 
@@ -71,6 +72,7 @@ def find_resolutions(flat: str, language: str, begin: int = 0, end: int | None =
         word = match.group(1)
         kind = "decision" if word.startswith(("决定", "decision", "Decision")) else "resolution"
         organ, organs = _organ_context(flat, match.start(), organ_re, lex.organs, lex.self_words, language)
+        antecedent = _antecedent(flat, match.start(), organ_re, lex.organs, language) if organ == "self" else ""
         after = _organ_after(flat, match.end(), organ_re, lex.organs) if language == "en" else ""
         for number in _NUMBER_RE.finditer(flat, match.start(), match.end()):
             raw = number.group(0)
@@ -84,6 +86,7 @@ def find_resolutions(flat: str, language: str, begin: int = 0, end: int | None =
                     ("form", number_form(raw)),
                     ("organ", after or organ),
                     ("organs", ",".join(organs)),
+                    ("antecedent", antecedent),
                 ),
             )
 
@@ -129,6 +132,29 @@ def _organ_context(
         if tail and re.search(r"\b(?:its|their)\s*$", tail.group(1)):
             found.insert(0, "self")
     return (found[0] if found else ""), found
+
+
+@cache
+def _opener_then_self(language: str) -> re.Pattern[str]:
+    lex = lexicon(language)
+    self_words = alternation(lex.self_words)
+    return re.compile(rf"(?:^|[,;:.，；：。])\s*(?:\d{{1,3}}\.\s*)?{alternation(lex.openers)}\s*{self_words}\s*(?:\S+\s*){{0,12}}$")
+
+
+def _antecedent(flat: str, at: int, organ_re: re.Pattern[str], organs: dict[str, str], language: str) -> str:
+    """The organ named last before "its"/“其” in the same sentence: what "its" may stand for.
+
+    Nothing when "its" follows the paragraph's opening verb ("Recalling its resolution"): then it
+    is the citing organ's own.
+    """
+    if _opener_then_self(language).search(flat[max(0, at - 120) : at]):
+        return ""
+    head = flat[max(0, at - 320) : at]
+    cut = max(head.rfind(";"), head.rfind("；"), head.rfind("。"), head.rfind(". "))
+    head = head[cut + 1 :]
+    named = [organs.get(re.sub(r"\s+", " ", m.group(0)), "?") for m in organ_re.finditer(head)]
+    named = [n for n in named if n not in ("?",) and n in organs.values()]
+    return named[-1] if named else ""
 
 
 def _organ_after(flat: str, at: int, organ_re: re.Pattern[str], organs: dict[str, str]) -> str:

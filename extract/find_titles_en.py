@@ -19,7 +19,8 @@ from instrumap.extract.meetings import meeting_details_en
 from instrumap.extract.records import Mention
 from instrumap.ontology.authorities import authority
 
-_CAP = r"(?:[A-Z][\w'’+\-]*|\d{4}(?:[–-]\d{2,4})?|[IVX]{1,5}\b)"
+# A capitalized word of a title; digits glued to it are a footnote mark ("Reduction5"), not part of it.
+_CAP = r"(?:[A-Z][A-Za-z'’\-]*(?:\+\d+)?|\d{4}(?:[–-]\d{2,4})?|[IVX]{1,5}\b)"
 _LOWER_ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)"
 
 
@@ -36,8 +37,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "right": re.compile(rf"(?:[ ]+(?:{connectors}[ ]+)*|[ ]*:[ ]+|[ ]*,[ ]+(?=supplementing\b))({_CAP}|supplementing)"),
         "anaphora": re.compile(alternation(lex.anaphora, boundary=True)),
         "protocols_of": re.compile(alternation(lex.protocols_of, boundary=True)),
-        "plan_of": re.compile(alternation(data["plan_of"]["prefixes"]) + r"[ ]+(?:the[ ]+)?$"),
-        "stoppers": re.compile("|".join(re.escape(w) for w in sorted(stoppers, key=len, reverse=True))),
+        # Footnote marks may be glued inside the phrase ("the Action Plan4 for the Implementation of").
+        "plan_of": re.compile(alternation(data["plan_of"]["prefixes"]).replace(r"\s+", r"\d{0,3}\s+") + r"[ ]+(?:the[ ]+)?$"),
+        "not_title": re.compile(alternation(data["not_titles"]["phrases"], boundary=True)),
         "_stopset": re.compile("^(?:" + "|".join(re.escape(w) for w in stoppers) + ")$"),
     }
 
@@ -63,6 +65,8 @@ def find_titles_en(flat: str, begin: int = 0, end: int | None = None) -> Iterato
             yield _mention(squeezed, begin, plan, stop, "plan_of_action", text[plan:stop], (("base", title),))
         parts: tuple[tuple[str, str], ...] = (("title", title),)
         if kind in _meeting_kinds():
+            if re.match(r"Conference of (?:the )?(?:States )?Parties\b", title):
+                parts += (("parties", "1"),)
             parts += meeting_details_en(text, start, stop)
         yield _mention(squeezed, begin, start, stop, kind, title, parts)
     pats = _patterns()
@@ -107,7 +111,8 @@ def _authority_hits(text: str) -> Iterator[tuple[int, int, str]]:
     for start, stop, key in hits:
         if start < done:
             continue
-        if (start > 0 and text[start - 1].isalnum()) or (stop < len(text) and text[stop].isalnum()):
+        # A digit right after the name is a glued footnote mark ("Reduction5"), not a longer word.
+        if (start > 0 and text[start - 1].isalnum()) or (stop < len(text) and text[stop].isalpha()):
             continue
         yield start, stop, key
         done = stop
@@ -135,17 +140,20 @@ def _grammar_titles(text: str) -> Iterator[tuple[int, int, str]]:
         first = True
         while True:
             m = pats["right"].match(text, stop)
-            if not m:
+            if not m or pats["_stopset"].match(m.group(1)):
                 break
-            if first and is_meeting and not re.match(r"[ ]+(?:on|of|for|to|against|in)\b", text[stop:]):
+            between = text[stop : m.start(1)]
+            if first and is_meeting and not re.match(r"[ ]+(?:on|of|for|to|against|in)\b", between):
                 break
-            if pats["head"].match(text, m.start(1)) and re.match(r"[ ]*(?:,|and)\b", text[stop:]):
+            if re.search(r"\band\b", between) and (re.search(r"\band the\b", between) or pats["head"].match(text, m.start(1))):
                 break  # "… Convention and the Protocols …": a second title starts
             stop = m.end(1)
             first = False
         if start == head.start() and stop == head.end():
             continue  # a bare head word: generic, or a back-reference handled apart
         if text[head.start() : head.start() + 1].islower():
+            continue
+        if pats["not_title"].search(text, start, stop):
             continue
         yield start, stop, kind
 

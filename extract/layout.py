@@ -21,7 +21,7 @@ _BLANKS = str.maketrans({ch: " " for ch in "\n\r\t\f\v\u00a0\u3000\u200b" + SUPE
 def furniture_pattern() -> re.Pattern[str]:
     """Whole lines that are page furniture: job numbers, barcodes, page numbers, rules."""
     lines = load_data("common")["furniture"]["lines"]
-    return re.compile(r"^[ \t]*(?:" + "|".join(f"(?:{p})" for p in lines) + r")[ \t]*$", re.M)
+    return re.compile(r"^[ \t\f]*(?:" + "|".join(f"(?:{p})" for p in lines) + r")[ \t\f]*$", re.M)
 
 
 def own_symbol_pattern(symbol: str | None) -> re.Pattern[str] | None:
@@ -29,7 +29,7 @@ def own_symbol_pattern(symbol: str | None) -> re.Pattern[str] | None:
     if not symbol:
         return None
     sym = re.escape(symbol).replace(r"\(", r"\s*\(")
-    return re.compile(rf"^[ \t]*(?:\d{{1,3}}[ \t]+)?{sym}(?:[ \t]+\d{{1,3}})?[ \t]*$", re.M)
+    return re.compile(rf"^[ \t\f]*(?:\d{{1,3}}[ \t]+)?{sym}(?:[ \t]+\d{{1,3}})?[ \t\f]*$", re.M)
 
 
 def furniture_spans(text: str, symbol: str | None) -> list[tuple[int, int]]:

@@ -100,7 +100,7 @@ def read_header(text: str, language: str) -> Header:
             if first:
                 report = normalize_symbol(first.group(0))
                 offset = report_match.start("report" if report_match.group("report") else "report2")
-                report_span = (offset + first.start(), offset + first.end())
+                report_span = (offset + first.start(), report_match.end())
     session_match = _search(pats["session"], head)
     if session_match:
         word = session_match.group("ordinal")

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from instrumap.extract.lexicon import english_ordinal
+from instrumap.extract.lexicon import english_ordinal, lexicon, load_data
 from instrumap.extract.naming import (
     chinese_ordinal_word,
     english_ordinal_word,
@@ -30,14 +30,11 @@ MEETING_KINDS = frozenset({"conference", "congress", "forum", "summit", "session
 # A back-reference to a kind also finds these kinds (《公约》 may point back to a covenant).
 _ANAPHORA_MATCHES = {"convention": {"convention", "covenant"}, "covenant": {"covenant", "convention"},
                      "programme": {"programme", "plan_of_action"}, "plan_of_action": {"plan_of_action", "programme"}}  # fmt: skip
-_COMPATIBLE = {
-    "sc": lambda s: s == "S",
-    "year": lambda s: s == "E" or s.startswith("E/CN"),
-    "session": lambda s: s in ("A", "A/HRC") or s.startswith("E/CN"),
-    "special": lambda s: s in ("A", "A/HRC"),
-    "roman": lambda s: s in ("A", "E"),
-}
-_DEFAULT_SERIES = {"sc": "S", "year": "E", "session": "A", "special": "A", "roman": "A"}
+
+
+def _fits(series: str, form: str) -> bool:
+    """Whether an organ's resolutions take this number form (``common.toml`` [series_forms])."""
+    return form in load_data("common")["series_forms"].get(series, ())
 
 
 @dataclass
@@ -69,7 +66,7 @@ def resolve(document: Document, mentions: Iterable[Mention], data: Authority | N
     report = document.metadata.report_span
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if header and mention.start < header.end:
-            if not report or not (report[0] <= mention.start < report[1] + 40):
+            if not report or not (report[0] <= mention.start < report[1]):
                 continue  # the document's own description, not a citation
         targets = _targets(mention, ctx)
         for kind, target_id, uri, label, resolved, details in targets:
@@ -109,15 +106,18 @@ def _resolution(mention: Mention, ctx: Context) -> Target:
         symbol = mention.part("symbol")
         return (symbol_kind(symbol), symbol, document_iri(symbol), {"en": symbol}, True, ())
     form = mention.part("form")
-    fits = _COMPATIBLE[form]
     series = ""
-    for organ in [mention.part("organ"), *mention.part("organs").split(",")]:
+    organs = [mention.part("organ"), *mention.part("organs").split(",")]
+    antecedent = mention.part("antecedent")
+    if organs[0] == "self" and antecedent and antecedent != ctx.own_series and _fits(antecedent, form):
+        organs[0] = antecedent  # "the Commission on Narcotic Drugs … in its resolutions 44/16": the Commission's
+    for organ in organs:
         candidate = ctx.own_series if organ in ("self", "?") else organ
-        if candidate and fits(candidate):
+        if candidate and _fits(candidate, form):
             series = candidate
             break
     if not series:
-        series = ctx.own_series if fits(ctx.own_series) else _DEFAULT_SERIES[form]
+        series = ctx.own_series if _fits(ctx.own_series, form) else load_data("common")["series_default"][form]
     number = mention.part("number")
     symbol = resolution_symbol(series, number, mention.kind)
     return (mention.kind, symbol, document_iri(symbol), resolution_label(series, number, mention.kind), True, ())
@@ -165,22 +165,32 @@ def _plan(mention: Mention, ctx: Context) -> Target:
 
 
 def _anaphora(mention: Mention, ctx: Context) -> list[Target]:
-    wanted = _ANAPHORA_MATCHES.get(mention.part("target"), {mention.part("target")})
+    target = mention.part("target")
+    wanted = _ANAPHORA_MATCHES.get(target, {target})
     for ref in reversed(ctx.resolved):
         if ref.kind in wanted and ref.start < mention.start:
             return [(ref.kind, ref.id, ref.uri, ref.label, ref.resolved, ())]
+    default = lexicon(ctx.document.language).raw.get("anaphora_default", {}).get(target)
+    entry = ctx.authority.get(default) if default else None
+    if entry is not None:
+        return [_entry_target(entry, "instrument")]
     ctx.problems.append(f"{mention.text!r} at {mention.start}: nothing it can refer back to")
     return []
 
 
 def _protocols_of(mention: Mention, ctx: Context) -> list[Target]:
-    for ref in reversed(ctx.resolved):
-        if ref.kind in ("convention", "covenant") and ref.start < mention.start:
-            protocols = ctx.authority.supplementing(ref.id)
-            if not protocols:
-                ctx.problems.append(f"{mention.text!r} at {mention.start}: no protocols known for {ref.id}")
-            return [_entry_target(p, "instrument") for p in protocols]
-    return []
+    """"its Protocols" / “及其议定书”: the protocols of the last convention that were already named."""
+    convention = next((r for r in reversed(ctx.resolved) if r.kind in ("convention", "covenant") and r.start < mention.start), None)
+    if convention is None:
+        return []
+    named: dict[str, Reference] = {}
+    for ref in ctx.resolved:
+        entry = ctx.authority.get(ref.id)
+        if ref.kind == "protocol" and entry is not None and entry.fact("supplements") == convention.id:
+            named.setdefault(ref.id, ref)
+    if not named:
+        ctx.problems.append(f"{mention.text!r} at {mention.start}: no protocol of {convention.id} named before")
+    return [(r.kind, r.id, r.uri, r.label, r.resolved, ()) for r in named.values()]
 
 
 def _meeting(mention: Mention, ctx: Context) -> Target:
@@ -226,24 +236,31 @@ def _session(mention: Mention, ctx: Context, details: tuple[tuple[str, str], ...
 
 
 def _organ_table(language: str) -> list[tuple[str, str]]:
-    from instrumap.extract.lexicon import lexicon
-
     return list(lexicon(language).organs.items())
 
 
 def _conference_of_parties(mention: Mention, ctx: Context, details: tuple[tuple[str, str], ...]) -> Target:
-    convention = next((r for r in reversed(ctx.resolved) if r.kind in ("convention", "covenant") and r.start < mention.start), None)
+    """The conference of the parties to the instrument named in its title, or else to the last convention."""
+    named = re.search(r"\bto the (.+)$", mention.part("title"))
+    entries = ctx.authority.lookup(named.group(1), ("instrument",)) if named else []
+    convention: Reference | Target | None = _entry_target(entries[0], "instrument") if entries else None
+    if convention is None:
+        convention = next((r for r in reversed(ctx.resolved) if r.kind in ("convention", "covenant") and r.start < mention.start), None)
     if convention is None:
         slug = slugify(mention.text)
         return ("conference", slug, entity_iri("meeting", slug), {ctx.document.language: _clean(mention.text)}, False, details)
+    conv_id, conv_label, conv_resolved = (
+        (convention.id, convention.label, convention.resolved) if isinstance(convention, Reference)
+        else (convention[1], convention[3], convention[4])
+    )  # fmt: skip
     first = bool(mention.part("session"))
     label = {}
-    if "en" in convention.label:
-        label["en"] = f"Conference of the Parties to the {convention.label['en']}" + (", first session" if first else "")
-    if "zh" in convention.label:
-        label["zh"] = f"《{convention.label['zh']}》缔约国会议" + ("第一届会议" if first else "")
-    slug = f"cop-{convention.id}" + ("-1" if first else "")
-    return ("conference", slug, entity_iri("meeting", slug), label, convention.resolved, details)
+    if "en" in conv_label:
+        label["en"] = f"Conference of the Parties to the {conv_label['en']}" + (", first session" if first else "")
+    if "zh" in conv_label:
+        label["zh"] = f"《{conv_label['zh']}》缔约国会议" + ("第一届会议" if first else "")
+    slug = f"cop-{conv_id}" + ("-1" if first else "")
+    return ("conference", slug, entity_iri("meeting", slug), label, conv_resolved, details)
 
 
 def _placements(document: Document, mention: Mention, header: Block | None) -> list[tuple[str, str, str]]:

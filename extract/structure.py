@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -132,11 +133,10 @@ def _footnotes(
         line_end = len(text) if line_end < 0 else line_end
         zones.append((match.start(), line_end))
         notes.append((match.group(1).translate(_SUPER_DIGITS), match.start(), line_end))
-    for sep in _SEPARATOR.finditer(text, body_start):
-        zone_end = _zone_end(text, sep.end(), symbol)
-        zones.append((sep.start(), zone_end))
+    for zone_start, numbers_from, zone_end in _page_zones(text, body_start, symbol, lambda: last):
+        zones.append((zone_start, zone_end))
         found: list[tuple[str, int]] = []
-        for m in _ZONE_NUMBER.finditer(text, sep.end(), zone_end):
+        for m in _ZONE_NUMBER.finditer(text, numbers_from, zone_end):
             number = m.group(1)
             if m.start() in furniture_starts and not _bare_number_line(text, m.start()):
                 continue  # a job number such as "03 50292"
@@ -145,12 +145,73 @@ def _footnotes(
             if number.isdigit():
                 last = int(number)
             found.append((number, m.start()))
-        for i, (number, start) in enumerate(found):
-            end = found[i + 1][1] if i + 1 < len(found) else zone_end
-            notes.append((number, start, end))
+        spans = [(n, start, found[i + 1][1] if i + 1 < len(found) else zone_end) for i, (n, start) in enumerate(found)]
+        notes.extend(_restore_displaced(text, spans, zone_end))
     zones.sort()
     notes.sort(key=lambda n: n[1])
     return zones, notes
+
+
+_BARE_NUMBER_LINE = re.compile(r"^[ \t\f]*(\d{1,3})[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[A-Z(“\"])", re.M)
+
+
+def _page_zones(
+    text: str, body_start: int, symbol: str | None, last: Callable[[], int]
+) -> Iterator[tuple[int, int, int]]:
+    """Footnote zones page by page: (zone start, where numbers start, zone end).
+
+    A zone opens at a rule of underscores; on later pages pdftotext often drops the rule, and the
+    zone opens at the next footnote number standing alone on its line before text (A/RES/55/70).
+    """
+    breaks = [m.start() for m in re.finditer("\f", text)] + [len(text)]
+    page_start = body_start
+    for page_end in breaks:
+        if page_end < body_start:
+            continue
+        sep = _SEPARATOR.search(text, page_start, page_end)
+        if sep:
+            yield sep.start(), sep.end(), _zone_end(text, sep.end(), symbol)
+        elif page_end < len(text):
+            for m in _BARE_NUMBER_LINE.finditer(text, page_start, page_end):
+                if int(m.group(1)) == last() + 1:
+                    yield m.start(), m.start(), page_end
+                    break
+        page_start = page_end + 1
+
+
+def _restore_displaced(text: str, spans: list[tuple[str, int, int]], zone_end: int) -> list[tuple[str, int, int]]:
+    """Give back footnotes whose number pdftotext moved below the zone (A/RES/64/179, A/RES/55/70).
+
+    Their text then sits in the previous footnote after its first full sentence; the number shows
+    up alone further down. Split the previous footnote there.
+    """
+    numbers = [int(n) for n, _, _ in spans if n.isdigit()]
+    if not numbers:
+        return spans
+    last_number, last_start, last_end = spans[-1]
+    if len(spans) > 1 and not re.search(r"[^\W\d_]", text[last_start:last_end]):
+        spans = spans[:-1]  # the last number has no text of its own: it was moved below its text
+        numbers = numbers[:-1]
+        spans[-1] = (spans[-1][0], spans[-1][1], last_end)
+        numbers.append(int(last_number) + 1)  # widen the range so the moved number is restored
+    tail = spans[-1][1]
+    moved = {
+        int(m.group(1))
+        for m in re.finditer(r"^[ \t]*(\d{1,3})[ \t]*$", text[tail:zone_end], re.M)
+        if min(numbers) < int(m.group(1)) < max(numbers) and int(m.group(1)) not in numbers
+    }
+    result = list(spans)
+    for number in sorted(moved):
+        i = next((i for i, (n, _, _) in enumerate(result) if n == str(number - 1)), None)
+        if i is None:
+            continue
+        n, start, end = result[i]
+        first_line = text.find("\n", start)
+        cut = re.compile(r"\.[ \t]*\n(?=[ \t]*[A-Z])").search(text, text.find("\n", first_line + 1) if
+                                                                text[start:first_line].strip().isdigit() else start, end)  # fmt: skip
+        if cut:
+            result[i : i + 1] = [(n, start, cut.end()), (str(number), cut.end(), end)]
+    return result
 
 
 def _bare_number_line(text: str, start: int) -> bool:

@@ -19,7 +19,7 @@ def symbol_pattern() -> re.Pattern[str]:
     series = sorted({s.split("/")[0] for s in load_data("common")["symbols"]["series"]}, key=len, reverse=True)
     alternatives = "|".join(re.escape(s) for s in series if re.fullmatch(r"[A-Z]+", s))
     return re.compile(
-        rf"(?<![\w/.\-])(?:{alternatives})(?:/{_COMPONENT}){{2,}}(?:\s?\(\d{{4}}\))?(?![\w/])"
+        rf"(?<![\w/.\-])(?:{alternatives})(?:/{_COMPONENT}){{2,}}(?:\s?\(\d{{4}}\)|\s\(Part [IVX]+\))?(?![\w/])"
     )
 
 
