@@ -74,7 +74,7 @@ def find_titles_en(flat: str, begin: int = 0, end: int | None = None) -> Iterato
         if not _inside(m.start(), m.end(), spans):
             yield _mention(squeezed, begin, m.start(), m.end(), "protocols_of", m.group(0), ())
     for m in pats["anaphora"].finditer(text):
-        if _inside(m.start(), m.end(), spans) or re.match(r"[ ]+(?:on|against|of|for|to|relating|concerning)[ ]+[A-Z]|[ ]+[A-Z]", text[m.end() :]):
+        if _overlaps(m.start(), m.end(), spans) or re.match(r"[ ]+(?:on|against|of|for|to|relating|concerning)[ ]+[A-Z]|[ ]+[A-Z]", text[m.end() :]):
             continue
         target = lexicon("en").anaphora[re.sub(r"\s+", " ", m.group(0))]
         yield _mention(squeezed, begin, m.start(), m.end(), "anaphora", m.group(0), (("target", target),))
@@ -98,6 +98,10 @@ def _mention(
 
 def _inside(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and stop <= e for s, e in spans)
+
+
+def _overlaps(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < stop and start < e for s, e in spans)
 
 
 def _authority_hits(text: str) -> Iterator[tuple[int, int, str]]:
@@ -143,6 +147,8 @@ def _grammar_titles(text: str) -> Iterator[tuple[int, int, str]]:
             if not m or pats["_stopset"].match(m.group(1)):
                 break
             between = text[stop : m.start(1)]
+            if first and not between.strip() and not re.fullmatch(r"\d{4}(?:[–-]\d{2,4})?|[IVX]{1,5}", m.group(1)):
+                break  # "the Treaty Iraq …": a head followed straight by a word is no title
             if first and is_meeting and not re.match(r"[ ]+(?:on|of|for|to|against|in)\b", between):
                 break
             if re.search(r"\band\b", between) and (re.search(r"\band the\b", between) or pats["head"].match(text, m.start(1))):

@@ -19,12 +19,7 @@ from importlib import resources
 
 import ahocorasick
 
-COLLECTIONS = {"instrument": "instruments", "body": "bodies", "meeting": "meetings", "series": "meetings"}
-ENGLISH_ORDINALS = ("", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth",
-                    "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth",
-                    "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth")  # fmt: skip
-CHINESE_ORDINALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
-                    "十五", "十六", "十七", "十八", "十九", "二十")  # fmt: skip
+COLLECTIONS = {"instrument": "instrument", "body": "body", "meeting": "meeting", "series": "meeting", "process": "process"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +105,9 @@ class Authority:
                 ):
                     return entry
             labels = {}
+            style = dict(series.facts.get("ordinal_style", {}))  # type: ignore[call-overload]
             for language, template in series.labels.items():
-                word = _ordinal_word(ordinal, language)
+                word = _ordinal_word(ordinal, language, str(style.get(language, "Title")))
                 if word and "{ordinal}" in template:
                     labels[language] = template.replace("{ordinal}", word)
             if labels:
@@ -124,7 +120,7 @@ class Authority:
         if self._automaton is None:
             automaton = ahocorasick.Automaton()
             for entry in self.entries.values():
-                if entry.collection not in ("instrument", "meeting"):
+                if entry.collection not in ("instrument", "meeting", "process"):
                     continue
                 for language, name in entry.names():
                     if language != "en" or "{" in name or len(name) < 4:
@@ -136,11 +132,17 @@ class Authority:
         return self._automaton
 
 
-def _ordinal_word(ordinal: int, language: str) -> str:
-    if language == "en" and 0 < ordinal < len(ENGLISH_ORDINALS):
-        return ENGLISH_ORDINALS[ordinal]
-    if language == "zh" and 0 < ordinal < len(CHINESE_ORDINALS):
-        return CHINESE_ORDINALS[ordinal]
+def _ordinal_word(ordinal: int, language: str, style: str = "Title") -> str:
+    """The ordinal as a series template wants it: "Tenth" / "tenth" / "十"."""
+    from instrumap.extract.naming import chinese_ordinal_word, english_ordinal_word
+
+    if ordinal <= 0:
+        return ""
+    if language == "en":
+        word = english_ordinal_word(ordinal)
+        return word if style == "lower" else word[:1].upper() + word[1:]
+    if language == "zh":
+        return chinese_ordinal_word(ordinal)
     return ""
 
 
@@ -155,7 +157,8 @@ def load_entries() -> Iterator[Entry]:
     """Every record of the TOML files shipped in ``ontology/authority/``."""
     folder = resources.files("instrumap.ontology.authority")
     files = (("instruments.toml", "instrument", "instrument"), ("bodies.toml", "body", "body"),
-             ("meetings.toml", "series", "series"), ("meetings.toml", "meeting", "meeting"))  # fmt: skip
+             ("meetings.toml", "series", "series"), ("meetings.toml", "meeting", "meeting"),
+             ("meetings.toml", "process", "process"))  # fmt: skip
     for filename, key, collection in files:
         resource = folder.joinpath(filename)
         if not resource.is_file():
