@@ -38,16 +38,16 @@ def meeting_details_en(text: str, start: int, stop: int) -> tuple[tuple[str, str
     when_from = 0
     if held:
         parts.append(("place", held.group(1)))
-        when_from = held.end() - 1
+        when_from = held.end()
     paren = re.match(rf"[ ]?\({_PLACE_EN},[ ]([^)]*)\)", tail)
     if paren and not held:
         parts.append(("place", paren.group(1)))
         tail = " on " + paren.group(2)
         when_from = 0
-    when = _WHEN_EN.match(tail, when_from) if (held or paren) else None
-    if when is None and held is None and paren is None:
-        when = re.match(r",?[ ]" + _WHEN_EN.pattern, tail)
-        when = _WHEN_EN.match(tail, when.start() + tail[when.start() :].index(" ") + 1) if when else None
+    if held is None and paren is None:
+        lead = re.match(r",?[ ](?=from|on|in)", tail)
+        when_from = lead.end() if lead else -1
+    when = _WHEN_EN.match(tail, when_from) if when_from >= 0 else None
     if when:
         parts.extend(_english_dates(when))
     return tuple(parts)

@@ -26,7 +26,7 @@ def decode(data: bytes, source: str) -> str:
     """Decode ``data`` or raise InputError saying why it is not a text document."""
     if not data.strip():
         raise InputError(source, "empty file")
-    text = _decode_known(data)
+    text = _decode_known(data, source)
     if text is None:
         raise InputError(source, "not text: unknown encoding (expected UTF-8, UTF-16 or GB18030)")
     if _looks_binary(text):
@@ -58,7 +58,7 @@ def read_text(path: str | Path) -> str:
     return decode(data, source)
 
 
-def _decode_known(data: bytes) -> str | None:
+def _decode_known(data: bytes, source: str) -> str | None:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -69,7 +69,7 @@ def _decode_known(data: bytes) -> str | None:
         utf16 = _bomless_utf16(data)
         if utf16 is not None:
             return utf16
-        return None
+        raise InputError(source, "binary file, not a text document")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
