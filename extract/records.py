@@ -112,7 +112,8 @@ class Reference:
             data["resolved"] = False
         if self.via:
             data["via"] = self.via
-        data.update(dict(self.details))
+        if self.details:
+            data["event"] = dict(self.details)  # place, start, end, ordinal of a meeting
         return data
 
 

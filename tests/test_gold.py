@@ -1,0 +1,51 @@
+"""The extractor against hand-checked gold files: the seed (Chinese) and six English documents."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPUS, GOLD, SEED
+
+from instrumap import extract
+from instrumap.extract.evaluate import load_gold, score_document, summarize
+
+
+def test_seed_against_its_gold_file() -> None:
+    score = score_document(extract(SEED).as_json(), load_gold(GOLD / "A_RES_58_140.zh.json"))
+    assert score.targets.precision >= 0.97, score.extras
+    assert score.targets.recall >= 0.95, score.misses
+    assert score.relations.fn == 0, score.relation_misses
+    assert score.functions.recall >= 0.9
+    assert score.paragraphs.recall >= 0.95
+
+
+@pytest.mark.parametrize("gold", sorted(p.name for p in GOLD.glob("*.en.json")))
+def test_english_document_against_its_gold_file(gold: str) -> None:
+    source = CORPUS / gold.replace(".json", ".txt")
+    score = score_document(extract(source).as_json(), load_gold(GOLD / gold))
+    assert score.targets.precision >= 0.84, score.extras
+    assert score.targets.recall >= 0.66, score.misses
+
+
+def test_english_documents_together_reach_comparable_accuracy() -> None:
+    scores = [score_document(extract(CORPUS / g.name.replace(".json", ".txt")).as_json(), load_gold(g))
+              for g in sorted(GOLD.glob("*.en.json"))]  # fmt: skip
+    total = summarize(scores)["targets"]
+    assert total.precision >= 0.95  # type: ignore[attr-defined]
+    assert total.recall >= 0.92  # type: ignore[attr-defined]
+
+
+def test_json_lines_contract_of_the_seed() -> None:
+    record = extract(SEED).as_json()
+    assert set(record) == {"source", "document", "references", "relations", "problems"}
+    assert set(record["document"]) == {"symbol", "language", "body", "date", "session", "agenda_item",
+                                       "adopted_on_report", "title"}  # fmt: skip
+    first = record["references"][1]
+    assert {"kind", "id", "uri", "label", "text", "start", "end", "paragraph", "function"} <= set(first)
+    text = SEED.read_text(encoding="utf-8")
+    for ref in record["references"]:
+        assert text[ref["start"] : ref["end"]] == ref["text"]
+    assert first == {
+        "kind": "resolution", "id": "A/RES/46/152", "uri": "https://undocs.org/A/RES/46/152",
+        "label": {"en": "General Assembly resolution 46/152", "zh": "大会第46/152号决议"},
+        "text": "46/152", "start": first["start"], "end": first["end"], "paragraph": "PP1", "function": "recalls",
+    }  # fmt: skip
