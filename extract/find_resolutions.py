@@ -137,8 +137,10 @@ def _organ_context(
 @cache
 def _opener_then_self(language: str) -> re.Pattern[str]:
     lex = lexicon(language)
-    self_words = alternation(lex.self_words)
-    return re.compile(rf"(?:^|[,;:.，；：。])\s*(?:\d{{1,3}}\.\s*)?{alternation(lex.openers)}\s*{self_words}\s*(?:\S+\s*){{0,12}}$")
+    return re.compile(rf"(?:\*\*)?{alternation(lex.openers)}(?:\*\*)?\s*{alternation(lex.self_words)}\b")
+
+
+_CLAUSE_END = re.compile(r"[,;:.，；：。](?=[^,;:.，；：。]*$)")
 
 
 def _antecedent(flat: str, at: int, organ_re: re.Pattern[str], organs: dict[str, str], language: str) -> str:
@@ -147,7 +149,10 @@ def _antecedent(flat: str, at: int, organ_re: re.Pattern[str], organs: dict[str,
     Nothing when "its" follows the paragraph's opening verb ("Recalling its resolution"): then it
     is the citing organ's own.
     """
-    if _opener_then_self(language).search(flat[max(0, at - 120) : at]):
+    window = flat[max(0, at - 120) : at]
+    cut = _CLAUSE_END.search(window)
+    clause = window[cut.end() if cut else 0 :].lstrip(" *0123456789.")
+    if _opener_then_self(language).match(clause):
         return ""
     head = flat[max(0, at - 320) : at]
     cut = max(head.rfind(";"), head.rfind("；"), head.rfind("。"), head.rfind(". "))

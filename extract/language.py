@@ -8,42 +8,33 @@ from functools import cache
 
 from instrumap.extract.lexicon import load_data
 
-SAMPLE = 20_000
+SAMPLE = 6_000
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _script_table() -> tuple[tuple[int, int, str], ...]:
+def _script_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     scripts = load_data("languages")["scripts"]
     return tuple(
-        (int(lo, 16), int(hi, 16), language) for language, ranges in scripts.items() for lo, hi in ranges
+        (language, re.compile("[" + "".join(f"\\u{lo.lower():0>4}-\\u{hi.lower():0>4}" for lo, hi in ranges) + "]"))
+        for language, ranges in scripts.items()
     )
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of ``text``'s language, or None when no UN language is recognizable."""
     sample = text[:SAMPLE]
-    counts: Counter[str] = Counter()
-    letters = 0
-    table = _script_table()
-    for ch in sample:
-        if not ch.isalpha():
-            continue
-        letters += 1
-        code = ord(ch)
-        if code < 0x0400:
-            continue
-        for lo, hi, language in table:
-            if lo <= code <= hi:
-                counts[language] += 1
-                break
+    letters = len(_LETTER.findall(sample))
     if letters == 0:
         return None
-    if counts:
-        language, n = counts.most_common(1)[0]
-        # Chinese characters carry a word each, so a lower share already decides.
-        if n >= (0.1 if language == "zh" else 0.3) * letters:
-            return language
+    counts = {language: len(pattern.findall(sample)) for language, pattern in _script_patterns()}
+    language, n = max(counts.items(), key=lambda kv: kv[1])
+    # Chinese characters carry a word each, so a lower share already decides.
+    if n and n >= (0.1 if language == "zh" else 0.3) * letters:
+        return language
     return _latin_language(sample)
 
 

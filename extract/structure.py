@@ -301,13 +301,16 @@ def _next_line_end(text: str, offset: int) -> int:
     return len(text) if end < 0 else end
 
 
+_TRAILING_MARKS = re.compile(r"(?:\s*(?:\d{1,3}F?|\*+))+$")
+
+
 def _starts_paragraph(prose: str, begin: int, offset: int) -> bool:
     """A line opens a paragraph when the prose before it closed one (ends with , ; : .)."""
     before = prose[max(begin, offset - 3000) : offset].rstrip()
-    before = re.sub(r"(?:\s*(?:\d{1,3}F?|\*+))+$", "", before).rstrip()  # trailing footnote marks
     if not before:
         return True
-    return before.endswith(_PARAGRAPH_END)
+    tail = _TRAILING_MARKS.sub("", before[-24:]).rstrip()  # footnote marks after the punctuation
+    return (tail or before[:-24].rstrip()).endswith(_PARAGRAPH_END)
 
 
 def _number_paragraphs(starts: list[tuple[int, int | None]], end: int) -> list[tuple[str, int, int]]:
