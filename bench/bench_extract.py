@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 from corpus import generate
-
 from instrumap.extract.document import parse_text
 from instrumap.extract.pipeline import extract_document
 
@@ -54,7 +53,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out" / "extract.json")
     args = parser.parse_args()
     results = [measure(lang, args.mb) for lang in args.languages.split(",")]
-    print(f"{'lang':4} {'docs':>7} {'MB':>6} {'refs':>9} {'extract MB/s':>13} {'regex MB/s':>11} {'ratio':>6} {'docs/s':>8}")
+    print(
+        f"{'lang':4} {'docs':>7} {'MB':>6} {'refs':>9} {'extract MB/s':>13} {'regex MB/s':>11} {'ratio':>6} {'docs/s':>8}"
+    )
     for r in results:
         print(f"{r['language']:4} {r['documents']:>7} {r['megabytes']:>6} {r['references']:>9} {r['extract_mb_s']:>13} "
               f"{r['regex_mb_s']:>11} {r['ratio_regex_over_extract']:>6} {r['docs_per_s']:>8}")  # fmt: skip

@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from instrumap.corpus import sample_corpus
 from instrumap.extract.document import read_document
+
+from instrumap.corpus import sample_corpus
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"
@@ -51,6 +52,7 @@ def _pieces(language: str) -> tuple[list[str], list[str], list[str], list[str]]:
 
 def _vary(text: str, rng: random.Random) -> str:
     """Change session/number pairs and years so that no two documents cite the very same things."""
+
     def number(m: re.Match[str]) -> str:
         return f"{int(m.group(1)) + rng.randint(-3, 3)}/{max(1, int(m.group(2)) + rng.randint(-40, 40))}"
 

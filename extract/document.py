@@ -6,7 +6,7 @@ from pathlib import Path
 
 from instrumap.extract.errors import InputError
 from instrumap.extract.language import detect_language
-from instrumap.extract.layout import flat_view
+from instrumap.extract.layout import flat_view, furniture_spans
 from instrumap.extract.lexicon import SUPPORTED, load_data
 from instrumap.extract.metadata import read_header
 from instrumap.extract.reading import read_text
@@ -27,8 +27,9 @@ def parse_text(text: str, source: str = "<text>", language: str | None = None) -
         raise InputError(source, f"{name} ({language}) documents are not supported yet (supported: zh, en)")
     header = read_header(text, language)
     symbol = header.metadata.symbol
-    flat = flat_view(text, symbol, header.end)
-    structure = read_structure(text, flat, language, header.end, symbol)
+    furniture = furniture_spans(text, symbol, header.end)
+    flat = flat_view(text, furniture)
+    structure = read_structure(text, flat, language, header.end, symbol, furniture)
     return Document(
         source=source,
         text=text,

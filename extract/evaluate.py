@@ -74,7 +74,9 @@ def _predicted_targets(output: dict[str, object]) -> dict[str, dict[str, object]
     """Distinct targets of one extraction record: id → names, kind, functions, paragraphs."""
     targets: dict[str, dict[str, object]] = {}
     for ref in output["references"]:  # type: ignore[union-attr]
-        t = targets.setdefault(ref["id"], {"kind": ref["kind"], "names": set(), "functions": set(), "paragraphs": set()})
+        t = targets.setdefault(
+            ref["id"], {"kind": ref["kind"], "names": set(), "functions": set(), "paragraphs": set()}
+        )
         names: set[str] = t["names"]  # type: ignore[assignment]
         names.add(normalize_name(ref["id"]))
         names.add(normalize_name(ref["text"]))

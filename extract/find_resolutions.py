@@ -35,7 +35,7 @@ def number_form(number: str) -> str:
     ``session`` 57/173 (GA, HRC, commissions) · ``year`` 2003/24 (ECOSOC and commissions) ·
     ``sc`` 1373 (2001) · ``roman`` 2200 A (XXI) (GA and ECOSOC before 1976) · ``special`` ES-10/2.
     """
-    n = re.sub(r"\s+", "", number)
+    n = "".join(number.split())
     if n.startswith(("ES-", "S-")):
         return "special"
     if re.fullmatch(r"\d+[(（]\d{4}[)）]", n):
@@ -103,8 +103,10 @@ def _organ_context(
     window = 140 if language == "zh" else 110
     start = max(0, at - window)
     head = flat[start:at]
-    cut = max(head.rfind(ch) for ch in ("。", ";", "；", "\n")) if language == "zh" else max(
-        head.rfind(". "), head.rfind(";"), head.rfind("号决议"), head.rfind("号决定")
+    cut = (
+        max(head.rfind(ch) for ch in ("。", ";", "；", "\n"))
+        if language == "zh"
+        else max(head.rfind(". "), head.rfind(";"), head.rfind("号决议"), head.rfind("号决定"))
     )
     if language == "zh":
         cut = max(cut, head.rfind("号决议"), head.rfind("号决定"))
@@ -124,7 +126,7 @@ def _organ_context(
         if word in self_words:
             found.append("self")
         else:
-            found.append(organs.get(re.sub(r"\s+", " ", word), "?"))
+            found.append(organs.get(" ".join(word.split()), "?"))
     found.reverse()
     if language == "en":
         # "its resolution" / "Council resolution": the word right before counts most.
@@ -157,17 +159,17 @@ def _antecedent(flat: str, at: int, organ_re: re.Pattern[str], organs: dict[str,
     head = flat[max(0, at - 320) : at]
     cut = max(head.rfind(";"), head.rfind("；"), head.rfind("。"), head.rfind(". "))
     head = head[cut + 1 :]
-    named = [organs.get(re.sub(r"\s+", " ", m.group(0)), "?") for m in organ_re.finditer(head)]
+    named = [organs.get(" ".join(m.group(0).split()), "?") for m in organ_re.finditer(head)]
     named = [n for n in named if n not in ("?",) and n in organs.values()]
     return named[-1] if named else ""
 
 
 def _organ_after(flat: str, at: int, organ_re: re.Pattern[str], organs: dict[str, str]) -> str:
-    """"resolution 2003/24 of the Economic and Social Council": the organ named right after."""
+    """ "resolution 2003/24 of the Economic and Social Council": the organ named right after."""
     m = re.match(r"\s*(?:,\s*)?of\s+the\s+", flat[at : at + 20])
     if not m:
         return ""
     named = organ_re.match(flat, at + m.end())
     if named:
-        return organs.get(re.sub(r"\s+", " ", named.group(0)), "")
+        return organs.get(" ".join(named.group(0).split()), "")
     return ""

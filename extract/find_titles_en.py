@@ -21,7 +21,10 @@ from instrumap.ontology.authorities import authority
 
 # A capitalized word of a title; digits glued to it are a footnote mark ("Reduction5"), not part of it.
 _CAP = r"(?:[A-Z][A-Za-z'’\-]*(?:\+\d+)?|\d{4}(?:[–-]\d{2,4})?|[IVX]{1,5}\b)"
-_LOWER_ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)"
+_LOWER_ORDINALS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth)"
+)
 
 
 @cache
@@ -34,11 +37,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "head": re.compile(rf"\b{heads}\b"),
         "left": re.compile(rf"({_CAP})[ ]+$"),
-        "right": re.compile(rf"(?:[ ]+(?:{connectors}[ ]+)*|[ ]*:[ ]+|[ ]*,[ ]+(?=supplementing\b))({_CAP}|supplementing)"),
+        "right": re.compile(
+            rf"(?:[ ]+(?:{connectors}[ ]+)*|[ ]*:[ ]+|[ ]*,[ ]+(?=supplementing\b))({_CAP}|supplementing)"
+        ),
         "anaphora": re.compile(alternation(lex.anaphora, boundary=True)),
         "protocols_of": re.compile(alternation(lex.protocols_of, boundary=True)),
         # Footnote marks may be glued inside the phrase ("the Action Plan4 for the Implementation of").
-        "plan_of": re.compile(alternation(data["plan_of"]["prefixes"]).replace(r"\s+", r"\d{0,3}\s+") + r"[ ]+(?:the[ ]+)?$"),
+        "plan_of": re.compile(
+            alternation(data["plan_of"]["prefixes"]).replace(r"\s+", r"\d{0,3}\s+") + r"[ ]+(?:the[ ]+)?$"
+        ),
         "not_title": re.compile(alternation(data["not_titles"]["phrases"], boundary=True)),
         "_stopset": re.compile("^(?:" + "|".join(re.escape(w) for w in stoppers) + ")$"),
     }
@@ -74,9 +81,11 @@ def find_titles_en(flat: str, begin: int = 0, end: int | None = None) -> Iterato
         if not _inside(m.start(), m.end(), spans):
             yield _mention(squeezed, begin, m.start(), m.end(), "protocols_of", m.group(0), ())
     for m in pats["anaphora"].finditer(text):
-        if _overlaps(m.start(), m.end(), spans) or re.match(r"[ ]+(?:on|against|of|for|to|relating|concerning)[ ]+[A-Z]|[ ]+[A-Z]", text[m.end() :]):
+        if _overlaps(m.start(), m.end(), spans) or re.match(
+            r"[ ]+(?:on|against|of|for|to|relating|concerning)[ ]+[A-Z]|[ ]+[A-Z]", text[m.end() :]
+        ):
             continue
-        target = lexicon("en").anaphora[re.sub(r"\s+", " ", m.group(0))]
+        target = lexicon("en").anaphora[" ".join(m.group(0).split())]
         yield _mention(squeezed, begin, m.start(), m.end(), "anaphora", m.group(0), (("target", target),))
 
 
@@ -127,7 +136,7 @@ def _grammar_titles(text: str) -> Iterator[tuple[int, int, str]]:
     pats = _patterns()
     lex = lexicon("en")
     for head in pats["head"].finditer(text):
-        word = re.sub(r"\s+", " ", head.group(0))
+        word = " ".join(head.group(0).split())
         kind = lex.instrument_heads.get(word) or lex.meeting_heads.get(word, "")
         is_meeting = word in lex.meeting_heads
         start = head.start()
@@ -151,7 +160,9 @@ def _grammar_titles(text: str) -> Iterator[tuple[int, int, str]]:
                 break  # "the Treaty Iraq …": a head followed straight by a word is no title
             if first and is_meeting and not re.match(r"[ ]+(?:on|of|for|to|against|in)\b", between):
                 break
-            if re.search(r"\band\b", between) and (re.search(r"\band the\b", between) or pats["head"].match(text, m.start(1))):
+            if re.search(r"\band\b", between) and (
+                re.search(r"\band the\b", between) or pats["head"].match(text, m.start(1))
+            ):
                 break  # "… Convention and the Protocols …": a second title starts
             stop = m.end(1)
             first = False

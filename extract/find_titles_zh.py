@@ -62,7 +62,7 @@ def _instruments(flat: str, begin: int, end: int) -> Iterator[Mention]:
     anaphora = lexicon("zh").anaphora
     for m in _TITLE.finditer(flat, begin, end):
         title = m.group(1).strip()
-        key = re.sub(r"\s+", "", title)
+        key = "".join(title.split())
         if key in anaphora:
             yield Mention("anaphora", m.start(), m.end(), m.group(0), (("target", anaphora[key]),))
         else:
@@ -96,13 +96,13 @@ def _meetings(flat: str, begin: int, end: int) -> Iterator[Mention]:
                       (("organ", m.group(1)), ("ordinal", str(number or ""))))  # fmt: skip
     candidates: list[tuple[int, int, str, tuple[tuple[str, str], ...]]] = []
     for m in pats["ordinal"].finditer(flat, begin, end):
-        name = re.sub(r"\s+", "", m.group(3))
+        name = "".join(m.group(3).split())
         if not name or name in excluded or (name + m.group(4)) in excluded:
             continue
         number = chinese_number(m.group(1))
         candidates.append((m.start(), m.end(), heads[m.group(4)], (("ordinal", str(number or "")),)))
     for m in pats["held"].finditer(flat, begin, end):
-        name = re.sub(r"\s+", "", m.group(1))
+        name = "".join(m.group(1).split())
         if name in excluded or any(s <= m.start(1) < e for s, e, _, _ in candidates):
             continue
         candidates.append((m.start(1), m.end(), heads[m.group(2)], ()))
@@ -113,7 +113,7 @@ def _meetings(flat: str, begin: int, end: int) -> Iterator[Mention]:
             continue
         name = flat[start:stop]
         extra: tuple[tuple[str, str], ...] = ()
-        if re.sub(r"\s+", "", name).endswith(parties):
+        if "".join(name.split()).endswith(parties):
             extra += (("parties", "1"),)
             first = pats["first_session"].match(flat, stop)
             if first:

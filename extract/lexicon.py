@@ -48,7 +48,7 @@ class Lexicon:
 
     def function_of(self, opener: str) -> str:
         """Normalize an opening verb phrase as written to its citation function."""
-        key = re.sub(r"\s+", " ", opener.strip())
+        key = " ".join(opener.strip().split())
         if key in self.openers:
             return self.openers[key]
         return re.sub(r"[^a-z]+", "_", key.lower()).strip("_")
@@ -95,7 +95,7 @@ def chinese_number(text: str) -> int | None:
 
 
 def english_ordinal(text: str) -> int | None:
-    """"Fifty-eighth" → 58, "tenth" → 10, "21st" → 21."""
+    """ "Fifty-eighth" → 58, "tenth" → 10, "21st" → 21."""
     word = text.strip().lower()
     match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
     if match:

@@ -18,9 +18,7 @@ _WHEN_EN = re.compile(
     rf"|on[ ](\d{{1,2}})[ ]({_MONTH})[ ](\d{{4}})|in[ ](?:({_MONTH})[ ])?(\d{{4}}))"
 )
 _ZH_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-_ZH_RANGE = re.compile(
-    rf"{_ZH_DATE}(?:\s*至\s*(?:(\d{{4}})\s*年\s*)?(?:(\d{{1,2}})\s*月\s*)?(\d{{1,2}})\s*日)?"
-)
+_ZH_RANGE = re.compile(rf"{_ZH_DATE}(?:\s*至\s*(?:(\d{{4}})\s*年\s*)?(?:(\d{{1,2}})\s*月\s*)?(\d{{1,2}})\s*日)?")
 
 
 def _iso(year: str | int, month: str | int, day: str | int) -> str:
@@ -69,7 +67,7 @@ def _english_dates(m: re.Match[str]) -> list[tuple[str, str]]:
 
 
 def zh_date_range(text: str) -> tuple[tuple[str, str], ...]:
-    """"2003年5月28日至31日" → start 2003-05-28, end 2003-05-31 (also "6 月 28 日至 7 月 9 日")."""
+    """ "2003年5月28日至31日" → start 2003-05-28, end 2003-05-31 (also "6 月 28 日至 7 月 9 日")."""
     m = _ZH_RANGE.search(text)
     if not m:
         return ()
@@ -87,9 +85,9 @@ def _places() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def zh_place(name: str) -> str:
-    """"墨西哥梅里达" → "Mérida"; an unknown place is returned as written."""
+    """ "墨西哥梅里达" → "Mérida"; an unknown place is returned as written."""
     cities, countries = _places()
-    name = re.sub(r"\s+", "", name)
+    name = "".join(name.split())
     for country in sorted(countries, key=len, reverse=True):
         if name.startswith(country) and len(name) > len(country):
             name = name[len(country) :]
@@ -97,8 +95,12 @@ def zh_place(name: str) -> str:
     return cities.get(name, name)
 
 
-_ZH_BEFORE = re.compile(rf"(?:{_ZH_DATE}(?:\s*至\s*(?:\d{{4}}\s*年\s*)?(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日)?)?\s*(?:在\s*([\u4e00-\u9fff]{{2,12}}?)\s*)?(?:举行|举办|召开)的?\s*$")
-_ZH_AFTER = re.compile(rf"^\s*[，,]\s*({_ZH_DATE}(?:\s*至\s*(?:\d{{4}}\s*年\s*)?(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日)?)\s*[，,]\s*([\u4e00-\u9fff]{{2,12}})")
+_ZH_BEFORE = re.compile(
+    rf"(?:{_ZH_DATE}(?:\s*至\s*(?:\d{{4}}\s*年\s*)?(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日)?)?\s*(?:在\s*([\u4e00-\u9fff]{{2,12}}?)\s*)?(?:举行|举办|召开)的?\s*$"
+)
+_ZH_AFTER = re.compile(
+    rf"^\s*[，,]\s*({_ZH_DATE}(?:\s*至\s*(?:\d{{4}}\s*年\s*)?(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日)?)\s*[，,]\s*([\u4e00-\u9fff]{{2,12}})"
+)
 
 
 def meeting_details_zh(flat: str, start: int, stop: int) -> tuple[tuple[str, str], ...]:

@@ -7,23 +7,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from instrumap.extract.lexicon import chinese_number, english_month, english_ordinal, lexicon
+from instrumap.extract.naming import organ_names
 from instrumap.extract.records import Metadata
 from instrumap.extract.symbols import SYMBOL, normalize_symbol
 
-# Organ named in a header → the symbol series of its resolutions.
-_SERIES = {
-    "General Assembly": "A", "大会": "A",
-    "Security Council": "S", "安全理事会": "S",
-    "Economic and Social Council": "E", "经济及社会理事会": "E",
-    "Human Rights Council": "A/HRC", "人权理事会": "A/HRC",
-    "Commission on Human Rights": "E/CN.4", "人权委员会": "E/CN.4",
-}  # fmt: skip
-_BODY_EN = {"大会": "General Assembly", "安全理事会": "Security Council", "经济及社会理事会": "Economic and Social Council",
-            "人权理事会": "Human Rights Council", "人权委员会": "Commission on Human Rights"}  # fmt: skip
 _OWN_NUMBER = re.compile(r"^[ \t]*(?:\*\*)?((?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?)\.(?:\*\*)?[ \t]*", re.M)
 # The date by the plenary meeting line at the end ("81st plenary meeting\n12 December 1997").
 _CLOSING_DATE = re.compile(
-    r"plenary meeting\s*\n\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})|(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*\n\s*第\s*\d+\s*次全体会议"
+    r"plenary meeting\s*\n\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
+    r"|(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*\n\s*第\s*\d+\s*次全体会议"
 )
 _OWN_SYMBOL = re.compile(r"^[ \t]*((?:A|S|E)(?:/HRC)?/RES/[\w./()\- ]+?)[ \t]*$", re.M)
 
@@ -51,7 +43,7 @@ def _search(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
 
 
 def parse_date(text: str, language: str) -> str | None:
-    """"22 December 2003" / "2003 年 12 月 22 日" → "2003-12-22"."""
+    """ "22 December 2003" / "2003 年 12 月 22 日" → "2003-12-22"."""
     m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
     if m:
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
@@ -87,8 +79,8 @@ def read_header(text: str, language: str) -> Header:
         symbol = normalize_symbol(own.group(1))
     number = _OWN_NUMBER.search(head)
     if number:
-        if symbol is None and organ in _SERIES:
-            symbol = normalize_symbol(f"{_SERIES[organ]}/RES/{number.group(1)}")
+        if symbol is None and _series_of(organ, language):
+            symbol = normalize_symbol(f"{_series_of(organ, language)}/RES/{number.group(1)}")
         title = _title(head[number.end() :])
     report_match = _search(pats["adopted_on_report"], head)
     if report_match:
@@ -107,12 +99,13 @@ def read_header(text: str, language: str) -> Header:
         session = chinese_number(word) if language == "zh" else english_ordinal(word)
     agenda_match = _search(pats["agenda_item"], head)
     if agenda_match:
-        agenda = re.sub(r"\s+", " ", agenda_match.group("item")).strip()
+        agenda = " ".join(agenda_match.group("item").split()).strip()
     if date is None:
         closing = _CLOSING_DATE.search(text, max(end, len(text) - 3000))
         if closing:
             date = parse_date(closing.group(1) or closing.group(2), language)
-    body_name = _BODY_EN.get(organ or "", organ)
+    series = _series_of(organ, language)
+    body_name = organ_names(series).get("en", organ) if series else organ
     return Header(
         end,
         Metadata(
@@ -128,8 +121,14 @@ def read_header(text: str, language: str) -> Header:
     )
 
 
+def _series_of(organ: str | None, language: str) -> str:
+    """The symbol series of an organ named in the header ("大会" → "A"), from the lexicon's organ names."""
+    series = lexicon(language).organs.get(organ or "", "")
+    return "" if series == "?" else series
+
+
 def _title(rest: str) -> str | None:
     title = re.sub(r"\*+", "", rest)
-    title = re.sub(r"\s+", " ", title).strip()
+    title = " ".join(title.split()).strip()
     title = re.sub(r"\s*(?:The\s*)?$", "", title)
     return title or None

@@ -21,7 +21,8 @@ def organ_names(series: str) -> dict[str, str]:
 
 
 def resolution_label(series: str, number: str, kind: str = "resolution") -> dict[str, str]:
-    """``("E", "2003/24")`` → {"en": "Economic and Social Council resolution 2003/24", "zh": "经济及社会理事会第2003/24号决议"}."""
+    """``("E", "2003/24")`` → {"en": "Economic and Social Council resolution 2003/24",
+    "zh": "经济及社会理事会第2003/24号决议"}."""
     names = organ_names(series)
     zh_word = "决定" if kind == "decision" else "决议"
     label = {"en": f"{names.get('en', series)} {kind} {number}".strip()}

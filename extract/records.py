@@ -6,7 +6,12 @@ user can always slice the source to see what was found.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from typing import Any
+
+# Per-document lookup tables, keyed by the (immutable) document's id; a handful are kept.
+_BLOCK_INDEX: dict[int, Any] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +53,27 @@ class Document:
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing ``offset``; a footnote wins over the paragraph it interrupts."""
-        found = None
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                if block.id.startswith("FN"):
-                    return block
-                found = found or block
-        return found
+        notes, paragraphs = self._index()
+        for blocks in (notes, paragraphs):
+            i = bisect.bisect_right(blocks[0], offset) - 1
+            if i >= 0 and offset < blocks[1][i].end:
+                return blocks[1][i]
+        return None
+
+    def _index(self) -> tuple[tuple[list[int], list[Block]], tuple[list[int], list[Block]]]:
+        """Blocks sorted by start, footnotes apart (they lie inside paragraphs); built once."""
+        cached = _BLOCK_INDEX.get(id(self))
+        if cached is None or cached[0] is not self:
+            notes = sorted((b for b in self.blocks if b.id.startswith("FN")), key=lambda b: b.start)
+            rest = sorted((b for b in self.blocks if not b.id.startswith("FN")), key=lambda b: b.start)
+            cached = (self, ([b.start for b in notes], notes), ([b.start for b in rest], rest))
+            _BLOCK_INDEX.clear() if len(_BLOCK_INDEX) > 64 else None
+            _BLOCK_INDEX[id(self)] = cached
+        return cached[1], cached[2]
+
+    def markers(self, footnote: str) -> list[Block]:
+        """The paragraphs that carry the mark of footnote ``footnote`` ("3")."""
+        return [b for b in self.blocks if any(m[2] == footnote for m in b.marks)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,9 @@ def _adoptions_in_text(document: Document, refs: list[Reference], words: dict[st
             after = next((o for o in ordered[i + 1 :] if o.kind in _RESOLUTION_KINDS and o.start - ref.end < 90), None)
             if after and words["adopted_by_before"].search(flat, ref.end, after.start):
                 out.append(Relation(after.id, "adopts", ref.id))
-            before = next((o for o in reversed(ordered[:i]) if o.kind in _RESOLUTION_KINDS and ref.start - o.end < 12), None)
+            before = next(
+                (o for o in reversed(ordered[:i]) if o.kind in _RESOLUTION_KINDS and ref.start - o.end < 12), None
+            )
             if before and words["adopted_by_before"].search(flat, before.start, ref.start + 1):
                 out.append(Relation(before.id, "adopts", ref.id))
     return out
@@ -112,13 +114,21 @@ def _footnote_relations(document: Document, refs: list[Reference], words: dict[s
     return out
 
 
+_ONLY_PUNCTUATION = re.compile(r"[\s,，.。;；:：)）\"”’]*")
+
+
 def _cited_right_before(refs: list[Reference], paragraph: str, mark: int, flat: str) -> Reference | None:
     """The instrument whose name ends just before a footnote mark (only punctuation between)."""
     best = None
     for ref in refs:
-        if ref.paragraph == paragraph and ref.kind in INSTRUMENT_KINDS and ref.end <= mark:
-            if re.fullmatch(r"[\s,，.。;；:：)）\"”’]*", flat[ref.end : mark]) and (best is None or ref.end > best.end):
-                best = ref
+        if (
+            ref.paragraph == paragraph
+            and ref.kind in INSTRUMENT_KINDS
+            and ref.end <= mark
+            and _ONLY_PUNCTUATION.fullmatch(flat[ref.end : mark])
+            and (best is None or ref.end > best.end)
+        ):
+            best = ref
     return best
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from instrumap.extract.lexicon import english_ordinal, lexicon, load_data
 from instrumap.extract.naming import (
@@ -28,8 +29,12 @@ INSTRUMENT_KINDS = frozenset(
 )  # fmt: skip
 MEETING_KINDS = frozenset({"conference", "congress", "forum", "summit", "session", "treaty_event", "meeting"})
 # A back-reference to a kind also finds these kinds (《公约》 may point back to a covenant).
-_ANAPHORA_MATCHES = {"convention": {"convention", "covenant"}, "covenant": {"covenant", "convention"},
-                     "programme": {"programme", "plan_of_action"}, "plan_of_action": {"plan_of_action", "programme"}}  # fmt: skip
+_ANAPHORA_MATCHES = {
+    "convention": {"convention", "covenant"},
+    "covenant": {"covenant", "convention"},
+    "programme": {"programme", "plan_of_action"},
+    "plan_of_action": {"plan_of_action", "programme"},
+}
 
 
 def _fits(series: str, form: str) -> bool:
@@ -59,15 +64,17 @@ def own_series(document: Document) -> str:
     )
 
 
-def resolve(document: Document, mentions: Iterable[Mention], data: Authority | None = None) -> tuple[list[Reference], list[str]]:
+def resolve(
+    document: Document, mentions: Iterable[Mention], data: Authority | None = None
+) -> tuple[list[Reference], list[str]]:
     """All references of ``document``, in document order, and the problems met."""
     ctx = Context(document, data or authority(), own_series(document))
     header = next((b for b in document.blocks if b.id == "HEADER"), None)
     report = document.metadata.report_span
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        if header and mention.start < header.end:
-            if not report or not (report[0] <= mention.start < report[1]):
-                continue  # the document's own description, not a citation
+        in_header = header is not None and mention.start < header.end
+        if in_header and not (report and report[0] <= mention.start < report[1]):
+            continue  # the document's own description, not a citation
         targets = _targets(mention, ctx)
         for kind, target_id, uri, label, resolved, details in targets:
             if target_id == document.metadata.symbol:
@@ -88,8 +95,7 @@ def _targets(mention: Mention, ctx: Context) -> list[Target]:
     if kind in ("resolution", "decision"):
         return [_resolution(mention, ctx)]
     if kind == "document":
-        symbol = mention.part("symbol")
-        return [("document", symbol, document_iri(symbol), {"en": symbol}, True, ())]
+        return [_document_target(mention.part("symbol"))]
     if kind == "anaphora":
         return _anaphora(mention, ctx)
     if kind == "protocols_of":
@@ -99,6 +105,11 @@ def _targets(mention: Mention, ctx: Context) -> list[Target]:
     if kind in MEETING_KINDS:
         return [_meeting(mention, ctx)]
     return [_instrument(mention, ctx)]
+
+
+@lru_cache(maxsize=65536)
+def _document_target(symbol: str) -> Target:
+    return ("document", symbol, document_iri(symbol), {"en": symbol}, True, ())
 
 
 def _resolution(mention: Mention, ctx: Context) -> Target:
@@ -118,9 +129,13 @@ def _resolution(mention: Mention, ctx: Context) -> Target:
             break
     if not series:
         series = ctx.own_series if _fits(ctx.own_series, form) else load_data("common")["series_default"][form]
-    number = mention.part("number")
-    symbol = resolution_symbol(series, number, mention.kind)
-    return (mention.kind, symbol, document_iri(symbol), resolution_label(series, number, mention.kind), True, ())
+    return _resolution_target(series, mention.part("number"), mention.kind)
+
+
+@lru_cache(maxsize=65536)
+def _resolution_target(series: str, number: str, kind: str) -> Target:
+    symbol = resolution_symbol(series, number, kind)
+    return (kind, symbol, document_iri(symbol), resolution_label(series, number, kind), True, ())
 
 
 def _entry_target(entry: Entry, collection: str, details: tuple[tuple[str, str], ...] = ()) -> Target:
@@ -131,16 +146,20 @@ def _entry_target(entry: Entry, collection: str, details: tuple[tuple[str, str],
 
 
 def _instrument(mention: Mention, ctx: Context) -> Target:
-    title = mention.part("title") or mention.text
-    entries = ctx.authority.lookup(title, ("instrument",))
+    return _instrument_target(mention.part("title") or mention.text, mention.kind, ctx.document.language, ctx.authority)
+
+
+@lru_cache(maxsize=65536)
+def _instrument_target(title: str, kind: str, language: str, data: Authority) -> Target:
+    entries = data.lookup(title, ("instrument",))
     if entries:
         return _entry_target(entries[0], "instrument")
     slug = slugify(title)
-    return (mention.kind, slug, entity_iri("instrument", slug), {ctx.document.language: _clean(title)}, False, ())
+    return (kind, slug, entity_iri("instrument", slug), {language: _clean(title)}, False, ())
 
 
 def _clean(title: str) -> str:
-    return re.sub(r"\s+", " ", title.strip("《》 ")).strip()
+    return " ".join(title.strip("《》 ").split()).strip()
 
 
 def _plan(mention: Mention, ctx: Context) -> Target:
@@ -150,10 +169,14 @@ def _plan(mention: Mention, ctx: Context) -> Target:
     base_title = mention.part("base")
     base = ctx.authority.lookup(base_title, ("instrument",))
     key = normalize_name(base_title)
+    base_id = base[0].id if base else ""
     for entry in ctx.authority.entries.values():
-        if entry.kind in ("plan_of_action", "programme") and entry.id != (base[0].id if base else ""):
-            if any(key and key in normalize_name(name) for _, name in entry.names()):
-                return _entry_target(entry, "instrument")
+        if (
+            entry.kind in ("plan_of_action", "programme")
+            and entry.id != base_id
+            and any(key and key in normalize_name(name) for _, name in entry.names())
+        ):
+            return _entry_target(entry, "instrument")
     if base:
         slug = f"{base[0].id}-plan-of-action"
         label = {"en": f"Plan of action for the implementation of the {base[0].label('en')}"}
@@ -161,7 +184,14 @@ def _plan(mention: Mention, ctx: Context) -> Target:
             label["zh"] = f"执行《{base[0].labels['zh']}》的行动计划"
         return ("plan_of_action", slug, entity_iri("instrument", slug), label, False, ())
     slug = slugify(mention.text)
-    return ("plan_of_action", slug, entity_iri("instrument", slug), {ctx.document.language: _clean(mention.text)}, False, ())
+    return (
+        "plan_of_action",
+        slug,
+        entity_iri("instrument", slug),
+        {ctx.document.language: _clean(mention.text)},
+        False,
+        (),
+    )
 
 
 def _anaphora(mention: Mention, ctx: Context) -> list[Target]:
@@ -179,8 +209,10 @@ def _anaphora(mention: Mention, ctx: Context) -> list[Target]:
 
 
 def _protocols_of(mention: Mention, ctx: Context) -> list[Target]:
-    """"its Protocols" / “及其议定书”: the protocols of the last convention that were already named."""
-    convention = next((r for r in reversed(ctx.resolved) if r.kind in ("convention", "covenant") and r.start < mention.start), None)
+    """ "its Protocols" / “及其议定书”: the protocols of the last convention that were already named."""
+    convention = next(
+        (r for r in reversed(ctx.resolved) if r.kind in ("convention", "covenant") and r.start < mention.start), None
+    )
     if convention is None:
         return []
     named: dict[str, Reference] = {}
@@ -245,10 +277,20 @@ def _conference_of_parties(mention: Mention, ctx: Context, details: tuple[tuple[
     entries = ctx.authority.lookup(named.group(1), ("instrument",)) if named else []
     convention: Reference | Target | None = _entry_target(entries[0], "instrument") if entries else None
     if convention is None:
-        convention = next((r for r in reversed(ctx.resolved) if r.kind in ("convention", "covenant") and r.start < mention.start), None)
+        convention = next(
+            (r for r in reversed(ctx.resolved) if r.kind in ("convention", "covenant") and r.start < mention.start),
+            None,
+        )
     if convention is None:
         slug = slugify(mention.text)
-        return ("conference", slug, entity_iri("meeting", slug), {ctx.document.language: _clean(mention.text)}, False, details)
+        return (
+            "conference",
+            slug,
+            entity_iri("meeting", slug),
+            {ctx.document.language: _clean(mention.text)},
+            False,
+            details,
+        )
     conv_id, conv_label, conv_resolved = (
         (convention.id, convention.label, convention.resolved) if isinstance(convention, Reference)
         else (convention[1], convention[3], convention[4])
@@ -272,8 +314,7 @@ def _placements(document: Document, mention: Mention, header: Block | None) -> l
         return []
     if not block.id.startswith("FN"):
         return [(block.id, block.function, "")]
-    number = block.id[2:]
-    markers = [b for b in document.blocks if any(m[2] == number for m in b.marks)]
+    markers = document.markers(block.id[2:])
     if not markers:
         return [(block.id, "", "")]
     return [(block.id, b.function, b.id) for b in markers]

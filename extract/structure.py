@@ -14,18 +14,26 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from instrumap.extract.layout import SUPERSCRIPTS, furniture_spans
+from instrumap.extract.layout import SUPERSCRIPTS
 from instrumap.extract.lexicon import Lexicon, alternation, lexicon
 from instrumap.extract.records import Block
 
 _SUPER_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
-_SEPARATOR = re.compile(r"^[ \t]*_{5,}[ \t]*$", re.M)
-_OP_NUMBER = re.compile(r"^[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|$)", re.M)
-_SUPER_FOOTNOTE = re.compile(rf"^[ \t]*([{SUPERSCRIPTS}]+)[ \t]*(?=\S)", re.M)
+# Line patterns start with the line break before the line: a literal prefix the regex engine finds at
+# memchr speed, where ``^`` with MULTILINE is tried at every position. ``_at_lines`` shifts past it.
+_SEPARATOR = re.compile(r"\n[ \t]*_{5,}[ \t]*(?=\n|\Z)")
+_OP_NUMBER = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\Z))")
+_SUPER_FOOTNOTE = re.compile(rf"\n[ \t]*([{SUPERSCRIPTS}]+)[ \t]*(?=\S)")
 _SUPER_MARK = re.compile(rf"[{SUPERSCRIPTS}]+")
 _ZONE_NUMBER = re.compile(r"^[ \t]*(\d{1,3}|\*)(?:[ \t]*$|[ \t]+(?=\S))", re.M)
-_ANNEX = re.compile(r"^[ \t]*(?:\*\*)?(?:Annex(?:es)?(?:[ \t]+[IVX]+)?|附件[一二三四五六七八九十]*)(?:\*\*)?[ \t]*$", re.M)
-_TRAILER = re.compile(r"^[ \t]*(?:\d+(?:st|nd|rd|th)[ \t]+plenary[ \t]+meeting|第\s*\d+\s*次全体会议|\d{3,5}(?:st|nd|rd|th)[ \t]+meeting)[ \t]*$", re.M | re.I)
+_ANNEX = re.compile(
+    r"\n[ \t]*(?:\*\*)?(?:Annex(?:es)?(?:[ \t]+[IVX]+)?|附件[一二三四五六七八九十]*)(?:\*\*)?[ \t]*(?=\n|\Z)"
+)
+_TRAILER = re.compile(
+    r"\n[ \t]*(?:\d+(?:st|nd|rd|th)[ \t]+plenary[ \t]+meeting|第\s*\d+\s*次全体会议"
+    r"|\d{3,5}(?:st|nd|rd|th)[ \t]+meeting)[ \t]*(?=\n|\Z)",
+    re.I,
+)
 _PARAGRAPH_END = (",", ";", ":", ".", "，", "；", "：", "。")
 # Words before a bare number that make it a quantity, not a footnote mark ("paragraph 2", "of 4 and 5 May").
 _NOT_MARK_BEFORE = re.compile(
@@ -61,8 +69,8 @@ def _line_opener(language: str) -> re.Pattern[str]:
     lex = lexicon(language)
     words = alternation(lex.openers)
     if language == "zh":
-        return re.compile(rf"^[ \t]*(?:\*\*)?(?:{words})", re.M)
-    return re.compile(rf"^[ \t]*(?:\*\*)?(?:{words})\b", re.M)
+        return re.compile(rf"\n[ \t]*(?:\*\*)?(?:{words})")
+    return re.compile(rf"\n[ \t]*(?:\*\*)?(?:{words})\b")
 
 
 @cache
@@ -87,20 +95,21 @@ def opening(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, str]:
     return "", ""
 
 
-def read_structure(text: str, flat: str, language: str, header_end: int, symbol: str | None) -> Structure:
+def read_structure(
+    text: str, flat: str, language: str, header_end: int, symbol: str | None, furniture: list[tuple[int, int]]
+) -> Structure:
     """Split the body (from ``header_end``) into PP/OP/FN/ANNEX blocks with their footnote marks.
 
     ``flat`` is the document's flat view; with the footnote zones blanked too it tells whether the
     prose before a line closed a paragraph, across page breaks and footnotes.
     """
     lex = lexicon(language)
-    furniture = furniture_spans(text, symbol)
     zones, footnotes = _footnotes(text, header_end, furniture, symbol)
     prose = _blank(flat, zones)
-    annex = _ANNEX.search(text, header_end)
-    annex_start = annex.start() if annex else len(text)
-    trailer = _TRAILER.search(text, header_end, annex_start)
-    body_end = trailer.start() if trailer else annex_start
+    annex = _ANNEX.search(text, max(0, header_end - 1))
+    annex_start = annex.start() + 1 if annex else len(text)
+    trailer = _TRAILER.search(text, max(0, header_end - 1), annex_start)
+    body_end = trailer.start() + 1 if trailer else annex_start
     starts = _paragraph_starts(text, prose, header_end, body_end, zones, lex)
     paragraphs = _number_paragraphs(starts, body_end)
     marks = _marks(text, header_end, len(text), zones, footnotes, paragraphs)
@@ -110,14 +119,42 @@ def read_structure(text: str, flat: str, language: str, header_end: int, symbol:
         inside = tuple(m for m in marks if start <= m[0] < end and not _in_zones(m[0], zones))
         blocks.append(Block(pid, start, end, opener, function, inside))
     if annex:
-        blocks.append(Block("ANNEX", annex.start(), len(text)))
+        blocks.append(Block("ANNEX", annex_start, len(text)))
     for number, start, end in footnotes:
         blocks.append(Block(f"FN{number}", start, end))
     return Structure(header_end, tuple(blocks))
 
 
+_ZH_LINE = re.compile(r"\n[ \t]*(?=[^\s\d*¹²³⁴⁵⁶⁷⁸⁹⁰_])")
+
+
+def _at_lines(pattern: re.Pattern[str], text: str, begin: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
+    """Matches of a line pattern (one that starts with "\\n") and the offset of their line's start.
+
+    The first line of the text counts too: it has no line break before it, so it is matched with
+    the pattern less its leading "\\n".
+    """
+    if begin == 0:
+        first = _without_break(pattern).match(text, 0, end)
+        if first:
+            yield 0, first
+    for m in pattern.finditer(text, max(0, begin - 1), end):
+        if m.start() + 1 >= begin:
+            yield m.start() + 1, m
+
+
+@cache
+def _without_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    assert pattern.pattern.startswith("\\n")
+    return re.compile(pattern.pattern[2:], pattern.flags)
+
+
 def _in_zones(offset: int, zones: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in zones)
+    i = bisect.bisect_right(zones, (offset, len_max)) - 1
+    return i >= 0 and offset < zones[i][1]
+
+
+len_max = 1 << 62
 
 
 def _footnotes(
@@ -128,12 +165,12 @@ def _footnotes(
     notes: list[tuple[str, int, int]] = []
     furniture_starts = {s for s, _ in furniture}
     last = 0
-    for match in _SUPER_FOOTNOTE.finditer(text, body_start):
+    for start, match in _at_lines(_SUPER_FOOTNOTE, text, body_start, len(text)):
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
-        zones.append((match.start(), line_end))
-        notes.append((match.group(1).translate(_SUPER_DIGITS), match.start(), line_end))
-    for zone_start, numbers_from, zone_end in _page_zones(text, body_start, symbol, lambda: last):
+        zones.append((start, line_end))
+        notes.append((match.group(1).translate(_SUPER_DIGITS), start, line_end))
+    for zone_start, numbers_from, zone_end in _page_zones(text, body_start, symbol, lambda: last):  # noqa: B023
         zones.append((zone_start, zone_end))
         found: list[tuple[str, int]] = []
         for m in _ZONE_NUMBER.finditer(text, numbers_from, zone_end):
@@ -152,7 +189,7 @@ def _footnotes(
     return zones, notes
 
 
-_BARE_NUMBER_LINE = re.compile(r"^[ \t\f]*(\d{1,3})[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[A-Z(“\"])", re.M)
+_BARE_NUMBER_LINE = re.compile(r"\n[ \t\f]*(\d{1,3})[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[A-Z(“\"])")
 
 
 def _page_zones(
@@ -168,15 +205,18 @@ def _page_zones(
     for page_end in breaks:
         if page_end < body_start:
             continue
-        sep = _SEPARATOR.search(text, page_start, page_end)
+        sep = _SEPARATOR.search(text, max(0, page_start - 1), page_end)
         if sep:
-            yield sep.start(), sep.end(), _zone_end(text, sep.end(), symbol)
+            yield sep.start() + 1, sep.end(), _zone_end(text, sep.end(), symbol)
         elif page_end < len(text):
-            for m in _BARE_NUMBER_LINE.finditer(text, page_start, page_end):
+            for start, m in _at_lines(_BARE_NUMBER_LINE, text, page_start, page_end):
                 if int(m.group(1)) == last() + 1:
-                    yield m.start(), m.start(), page_end
+                    yield start, start, page_end
                     break
         page_start = page_end + 1
+
+
+_SENTENCE_END = re.compile(r"\.[ \t]*\n(?=[ \t]*[A-Z])")
 
 
 def _restore_displaced(text: str, spans: list[tuple[str, int, int]], zone_end: int) -> list[tuple[str, int, int]]:
@@ -207,8 +247,8 @@ def _restore_displaced(text: str, spans: list[tuple[str, int, int]], zone_end: i
             continue
         n, start, end = result[i]
         first_line = text.find("\n", start)
-        cut = re.compile(r"\.[ \t]*\n(?=[ \t]*[A-Z])").search(text, text.find("\n", first_line + 1) if
-                                                                text[start:first_line].strip().isdigit() else start, end)  # fmt: skip
+        after_number = text.find("\n", first_line + 1) if text[start:first_line].strip().isdigit() else start
+        cut = _SENTENCE_END.search(text, after_number, end)
         if cut:
             result[i : i + 1] = [(n, start, cut.end()), (str(number), cut.end(), end)]
     return result
@@ -221,15 +261,17 @@ def _bare_number_line(text: str, start: int) -> bool:
 
 def _zone_end(text: str, start: int, symbol: str | None) -> int:
     """Where a page-bottom footnote zone stops: the page break, or the next page's running header."""
-    candidates = [len(text)]
-    form_feed = text.find("\f", start)
-    if form_feed >= 0:
-        candidates.append(form_feed)
+    end = text.find("\f", start)
+    end = len(text) if end < 0 else end
     if symbol:
-        own = re.compile(rf"^[ \t]*{re.escape(symbol)}[ \t]*$", re.M).search(text, start)
-        if own:
-            candidates.append(own.start())
-    return min(candidates)
+        at = text.find(symbol, start, end)
+        while at >= 0:
+            line = text.rfind("\n", 0, at) + 1
+            stop = text.find("\n", at)
+            if not text[line:at].strip() and not text[at + len(symbol) : len(text) if stop < 0 else stop].strip():
+                return line
+            at = text.find(symbol, at + len(symbol), end)
+    return end
 
 
 def _blank(flat: str, zones: list[tuple[int, int]]) -> str:
@@ -250,22 +292,22 @@ def _paragraph_starts(
     """Offsets where paragraphs start, with the operative number when one is written there."""
     starts: dict[int, int | None] = {}
     numbered: list[tuple[int, int, bool]] = []  # (offset, number, alone on its line)
-    for m in _OP_NUMBER.finditer(text, begin, end):
-        if _in_zones(m.start(), zones):
+    for start, m in _at_lines(_OP_NUMBER, text, begin, end):
+        if _in_zones(start, zones):
             continue
-        alone = text[m.end() : text.find("\n", m.end()) if "\n" in text[m.end() :] else len(text)].strip() == ""
-        numbered.append((m.start(), int(m.group(1)), alone))
-    for m in _line_opener(lex.language).finditer(text, begin, end):
-        if _in_zones(m.start(), zones):
+        line_end = text.find("\n", m.end())
+        alone = not text[m.end() : len(text) if line_end < 0 else line_end].strip()
+        numbered.append((start, int(m.group(1)), alone))
+    for start, _m in _at_lines(_line_opener(lex.language), text, begin, end):
+        if _in_zones(start, zones):
             continue
-        if _starts_paragraph(prose, begin, m.start()):
-            starts[m.start()] = None
+        if _starts_paragraph(prose, begin, start):
+            starts[start] = None
     if lex.language == "zh":
         for m in _bold_opener(lex.language).finditer(text, begin, end):
             if not _in_zones(m.start(), zones):
                 starts[m.start()] = None
-        for line in re.finditer(r"^[ \t]*(?=[^\s\d*¹²³⁴⁵⁶⁷⁸⁹⁰_])", text[begin:end], re.M):
-            at = begin + line.start()
+        for at, _line in _at_lines(_ZH_LINE, text, begin, end):
             if not _in_zones(at, zones) and _starts_paragraph(prose, begin, at):
                 starts.setdefault(at, None)
     ordered = sorted(starts)

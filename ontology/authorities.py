@@ -14,12 +14,18 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import ahocorasick
 
-COLLECTIONS = {"instrument": "instrument", "body": "body", "meeting": "meeting", "series": "meeting", "process": "process"}
+COLLECTIONS = {
+    "instrument": "instrument",
+    "body": "body",
+    "meeting": "meeting",
+    "series": "meeting",
+    "process": "process",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,15 +55,20 @@ class Entry:
                 yield language, name
 
 
+_QUOTES = re.compile(r"[《》“”\"‘’'«»]")
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff0-9]) (?=[\u3400-\u9fff0-9])")
+
+
+@lru_cache(maxsize=131072)
 def normalize_name(name: str) -> str:
     """The key names are compared by: case, spacing, quotes, dashes and a leading "the" ignored."""
     text = unicodedata.normalize("NFKC", name)
-    text = re.sub(r"[《》“”\"‘’'«»]", "", text)
+    text = _QUOTES.sub("", text)
     text = text.replace("–", "-").replace("—", "-").replace("：", ":").replace("，", ",")
-    text = re.sub(r"\s+", " ", text).strip().casefold()
-    text = re.sub(r"^the ", "", text)
+    text = " ".join(text.split()).strip().casefold()
+    text = text.removeprefix("the ")
     # Chinese is written without spaces; PDF conversions add some (“聚焦 2003”).
-    return re.sub(r"(?<=[\u3400-\u9fff0-9]) (?=[\u3400-\u9fff0-9])", "", text)
+    return _CJK_SPACE.sub("", text) if " " in text else text
 
 
 class Authority:
@@ -100,8 +111,10 @@ class Authority:
         """A numbered meeting of a known series, from the series' name and the ordinal."""
         for series in self.lookup(name, ("series",)):
             for entry in self.entries.values():
-                if entry.collection == "meeting" and entry.fact("series") == series.id and (
-                    entry.fact("ordinal") == str(ordinal)
+                if (
+                    entry.collection == "meeting"
+                    and entry.fact("series") == series.id
+                    and (entry.fact("ordinal") == str(ordinal))
                 ):
                     return entry
             labels = {}
@@ -125,7 +138,7 @@ class Authority:
                 for language, name in entry.names():
                     if language != "en" or "{" in name or len(name) < 4:
                         continue
-                    key = re.sub(r"\s+", " ", name.strip())
+                    key = " ".join(name.strip().split())
                     automaton.add_word(key, key)
             automaton.make_automaton()
             self._automaton = automaton

@@ -25,7 +25,10 @@ def test_links_point_to_existing_entries() -> None:
         parent = entry.fact("supplements")
         assert not parent or data.get(parent) is not None, entry.id
     assert [p.id for p in data.supplementing("untoc")] == [
-        "untoc-trafficking-protocol", "untoc-smuggling-protocol", "untoc-firearms-protocol"]
+        "untoc-trafficking-protocol",
+        "untoc-smuggling-protocol",
+        "untoc-firearms-protocol",
+    ]
 
 
 def test_no_name_means_two_entries_of_one_collection() -> None:

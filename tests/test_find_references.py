@@ -23,7 +23,10 @@ ZH_RESOLUTIONS = [
     ("回顾其第55/25号和第55/255号决议，", res("A/RES/55/25", "A/RES/55/255")),
     ("回顾其第63/193、63/194和63/195号决议，", res("A/RES/63/193", "A/RES/63/194", "A/RES/63/195")),
     ("回顾经济及社会理事会第2003/24号决议，", res("E/RES/2003/24")),
-    ("回顾经济及社会理事会 2003 年 7 月 22 日关于预防犯罪和刑事司法委员会的运作的第 2003/31 号决议，", res("E/RES/2003/31")),
+    (
+        "回顾经济及社会理事会 2003 年 7 月 22 日关于预防犯罪和刑事司法委员会的运作的第 2003/31 号决议，",
+        res("E/RES/2003/31"),
+    ),
     ("申明安全理事会第1373(2001)号决议的重要性，", res("S/RES/1373(2001)")),
     ("申明安全理事会关于反恐恐怖主义的第 1373 (2001) 号决议，", res("S/RES/1373(2001)")),
     ("回顾人权理事会第7/1号决议，", res("A/HRC/RES/7/1")),
@@ -38,7 +41,10 @@ EN_RESOLUTIONS = [
     ("Recalling Economic and Social Council resolution 2003/24,", res("E/RES/2003/24")),
     ("Recalling resolution 2003/24 of the Economic and Social Council,", res("E/RES/2003/24")),
     ("Recalling Security Council resolution 1373 (2001),", res("S/RES/1373(2001)")),
-    ("Recalling Security Council resolutions 1265 (1999) and 1296 (2000),", res("S/RES/1265(1999)", "S/RES/1296(2000)")),
+    (
+        "Recalling Security Council resolutions 1265 (1999) and 1296 (2000),",
+        res("S/RES/1265(1999)", "S/RES/1296(2000)"),
+    ),
     ("Recalling its resolution 57/270 B,", res("A/RES/57/270B")),
     ("Recalling its decision 51/421,", res("A/DEC/51/421")),
     ("Recalling its resolution 2200 A (XXI),", res("A/RES/2200A(XXI)")),
@@ -46,18 +52,28 @@ EN_RESOLUTIONS = [
     ("Recalling Human Rights Council resolution 7/1,", res("A/HRC/RES/7/1")),
     ("Recalling Commission on Human Rights resolution 2003/45,", res("E/CN.4/RES/2003/45")),
     ("Recalling Economic and Social Council decision 2007/253,", res("E/DEC/2007/253")),
-    ("Welcoming the work of the Commission on Narcotic Drugs, in particular in its resolutions 44/16 and 45/17,",
-     res("E/CN.7/RES/44/16", "E/CN.7/RES/45/17")),
-    ("Recalling its resolutions 46/152 of 18 December 1991, 60/1 of 16 September\n2005 and 63/195 of 18 December 2008,",
-     res("A/RES/46/152", "A/RES/60/1", "A/RES/63/195")),
+    (
+        "Welcoming the work of the Commission on Narcotic Drugs, in particular in its resolutions 44/16 and 45/17,",
+        res("E/CN.7/RES/44/16", "E/CN.7/RES/45/17"),
+    ),
+    (
+        "Recalling its resolutions 46/152 of 18 December 1991, 60/1 of 16 September\n2005 and 63/195 of 18 December 2008,",
+        res("A/RES/46/152", "A/RES/60/1", "A/RES/63/195"),
+    ),
     ("Noting that resolution 660\n(1990) has not been implemented,", res("S/RES/660(1990)")),
 ]
 
 SYMBOLS = [
     ("Taking note of the report of the Secretary-General (A/58/222),", [("document", "A/58/222")]),
-    ("Noting documents A/53/500/Add.1, S/PRST/1994/16, E/CN.15/2003/3 and A/CONF.187/4,",
-     [("document", "A/53/500/Add.1"), ("document", "S/PRST/1994/16"), ("document", "E/CN.15/2003/3"),
-      ("document", "A/CONF.187/4")]),
+    (
+        "Noting documents A/53/500/Add.1, S/PRST/1994/16, E/CN.15/2003/3 and A/CONF.187/4,",
+        [
+            ("document", "A/53/500/Add.1"),
+            ("document", "S/PRST/1994/16"),
+            ("document", "E/CN.15/2003/3"),
+            ("document", "A/CONF.187/4"),
+        ],
+    ),
     ("Recalling A/RES/58/140,", res("A/RES/58/140")),
 ]
 
@@ -92,26 +108,39 @@ def test_look_alikes_are_not_references(text: str, language: str) -> None:
 
 
 ZH_INSTRUMENTS = [
-    ("欢迎《联合国打击跨国有组织犯罪公约》（《巴勒莫公约》）生效，", [("convention", "untoc"), ("convention", "untoc")]),
-    ("欢迎《联合国反腐败公约》的谈判取得圆满成功，并敦促各国尽快批准《公约》；",
-     [("convention", "uncac"), ("convention", "uncac")]),
+    (
+        "欢迎《联合国打击跨国有组织犯罪公约》（《巴勒莫公约》）生效，",
+        [("convention", "untoc"), ("convention", "untoc")],
+    ),
+    (
+        "欢迎《联合国反腐败公约》的谈判取得圆满成功，并敦促各国尽快批准《公约》；",
+        [("convention", "uncac"), ("convention", "uncac")],
+    ),
     ("回顾《世界人权宣言》和《公民权利和政治权利国际公约》，", [("declaration", "udhr"), ("covenant", "iccpr")]),
     ("回顾《某项未知的区域合作公约》，", [("convention", "某项未知的区域合作公约")]),
     ("注意到《2009年世界毒品问题报告》，", []),
 ]
 
 EN_INSTRUMENTS = [
-    ("Welcoming the entry into force of the United Nations Convention against Transnational Organized Crime,",
-     [("convention", "untoc")]),
+    (
+        "Welcoming the entry into force of the United Nations Convention against Transnational Organized Crime,",
+        [("convention", "untoc")],
+    ),
     ("Recalling the Palermo Convention,", [("convention", "untoc")]),
-    ("Recalling the Universal Declaration of Human Rights and the International Covenant on Civil and Political Rights,",
-     [("declaration", "udhr"), ("covenant", "iccpr")]),
-    ("Recalling the Convention on the Rights of the Child, and urging States to ratify the Convention,",
-     [("convention", "crc"), ("convention", "crc")]),
+    (
+        "Recalling the Universal Declaration of Human Rights and the International Covenant on Civil and Political Rights,",
+        [("declaration", "udhr"), ("covenant", "iccpr")],
+    ),
+    (
+        "Recalling the Convention on the Rights of the Child, and urging States to ratify the Convention,",
+        [("convention", "crc"), ("convention", "crc")],
+    ),
     ("Recalling the Charter of the United Nations,", [("charter", "un-charter")]),
     ("Acting under Chapter VII of the Charter,", [("charter", "un-charter")]),
-    ("Recalling the Regional Convention on Fisheries Cooperation among Island States,",
-     [("convention", "regional-convention-on-fisheries-cooperation-among-island-states")]),
+    (
+        "Recalling the Regional Convention on Fisheries Cooperation among Island States,",
+        [("convention", "regional-convention-on-fisheries-cooperation-among-island-states")],
+    ),
 ]
 
 
@@ -126,8 +155,12 @@ def test_english_instruments_and_back_references(text: str, expected: list[tuple
 
 
 def test_unknown_instrument_is_a_node_flagged_unresolved() -> None:
-    ref = extract_text("Recalling the Regional Convention on Fisheries Cooperation among Island States,", language="en").references[0]
-    assert ref.resolved is False and ref.uri.endswith("/instrument/regional-convention-on-fisheries-cooperation-among-island-states")
+    ref = extract_text(
+        "Recalling the Regional Convention on Fisheries Cooperation among Island States,", language="en"
+    ).references[0]
+    assert ref.resolved is False and ref.uri.endswith(
+        "/instrument/regional-convention-on-fisheries-cooperation-among-island-states"
+    )
 
 
 def test_back_reference_without_antecedent_is_dropped_and_reported() -> None:
@@ -146,19 +179,38 @@ def test_protocols_thereto_look_back_at_named_protocols_only() -> None:
 
 
 MEETINGS = [
-    ("认识到2003年5月28日至31日在汉城举行的第三次全球反腐败和维护廉政论坛，", "zh",
-     ("global-forum-corruption-3", {"place": "Seoul", "start": "2003-05-28", "end": "2003-05-31"})),
+    (
+        "认识到2003年5月28日至31日在汉城举行的第三次全球反腐败和维护廉政论坛，",
+        "zh",
+        ("global-forum-corruption-3", {"place": "Seoul", "start": "2003-05-28", "end": "2003-05-31"}),
+    ),
     ("请各国协助履行在第十届联合国预防犯罪和罪犯待遇大会上作出的承诺，", "zh", ("crime-congress-10", {})),
-    ("注意到第二次偷运和贩运人口及相关跨国犯罪问题区域部长级会议，2003年4月28日至30日，印度尼西亚巴厘；", "zh",
-     ("bali-ministerial-conference-2", {"place": "Bali", "start": "2003-04-28", "end": "2003-04-30"})),
-    ("欢迎秘书长 2003 年 9 月 23 日至 26 日在纽约举办的条约活动“聚焦 2003：打击跨国有组织犯罪和恐怖主义条约”的成果；", "zh",
-     ("focus-2003", {"place": "New York", "start": "2003-09-23", "end": "2003-09-26"})),
-    ("Noting the Third Global Forum on Fighting Corruption and Safeguarding Integrity, held in Seoul from 28 to 31 May 2003,",
-     "en", ("global-forum-corruption-3", {"place": "Seoul", "start": "2003-05-28", "end": "2003-05-31"})),
-    ("Welcoming the Twelfth United Nations Congress on Crime Prevention and Criminal Justice, held at Salvador, Brazil, "
-     "from 12 to 19 April 2010,", "en", ("crime-congress-12", {"place": "Salvador", "start": "2010-04-12", "end": "2010-04-19"})),
-    ("Recalling the First Regional Summit on Water Security of the Pacific Islands, held in Apia from 3 to 5 May 2021,",
-     "en", ("first-regional-summit-on-water-security-of-the-pacific-islands", {"place": "Apia", "start": "2021-05-03"})),
+    (
+        "注意到第二次偷运和贩运人口及相关跨国犯罪问题区域部长级会议，2003年4月28日至30日，印度尼西亚巴厘；",
+        "zh",
+        ("bali-ministerial-conference-2", {"place": "Bali", "start": "2003-04-28", "end": "2003-04-30"}),
+    ),
+    (
+        "欢迎秘书长 2003 年 9 月 23 日至 26 日在纽约举办的条约活动“聚焦 2003：打击跨国有组织犯罪和恐怖主义条约”的成果；",
+        "zh",
+        ("focus-2003", {"place": "New York", "start": "2003-09-23", "end": "2003-09-26"}),
+    ),
+    (
+        "Noting the Third Global Forum on Fighting Corruption and Safeguarding Integrity, held in Seoul from 28 to 31 May 2003,",
+        "en",
+        ("global-forum-corruption-3", {"place": "Seoul", "start": "2003-05-28", "end": "2003-05-31"}),
+    ),
+    (
+        "Welcoming the Twelfth United Nations Congress on Crime Prevention and Criminal Justice, held at Salvador, Brazil, "
+        "from 12 to 19 April 2010,",
+        "en",
+        ("crime-congress-12", {"place": "Salvador", "start": "2010-04-12", "end": "2010-04-19"}),
+    ),
+    (
+        "Recalling the First Regional Summit on Water Security of the Pacific Islands, held in Apia from 3 to 5 May 2021,",
+        "en",
+        ("first-regional-summit-on-water-security-of-the-pacific-islands", {"place": "Apia", "start": "2021-05-03"}),
+    ),
 ]
 
 

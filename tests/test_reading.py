@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 
 import pytest
-
 from instrumap.extract.document import parse_text, read_document
 from instrumap.extract.errors import InputError
 from instrumap.extract.language import detect_language
@@ -60,8 +59,14 @@ def test_missing_and_directory_paths(tmp_path) -> None:
     [
         (ZH, "zh"),
         (EN, "en"),
-        ("Rappelant sa résolution 57/173 du 18 décembre 2002 et toutes les autres résolutions pertinentes sur la question,", "fr"),
-        ("Recordando su resolución 57/173, de 18 de diciembre de 2002, y todas las demás resoluciones pertinentes para la", "es"),
+        (
+            "Rappelant sa résolution 57/173 du 18 décembre 2002 et toutes les autres résolutions pertinentes sur la question,",
+            "fr",
+        ),
+        (
+            "Recordando su resolución 57/173, de 18 de diciembre de 2002, y todas las demás resoluciones pertinentes para la",
+            "es",
+        ),
         ("ссылаясь на свою резолюцию 57/173 от 18 декабря 2002 года", "ru"),
         ("إذ تشير إلى قرارها 57/173 المؤرخ 18 كانون الأول/ديسمبر 2002", "ar"),
         ("12345 67/89 --- ***", None),
@@ -75,7 +80,9 @@ def test_undetectable_and_unsupported_languages_are_refused() -> None:
     with pytest.raises(InputError, match="language not recognized"):
         parse_text("12345 67/89 --- ***", "digits.txt")
     with pytest.raises(InputError, match=r"French \(fr\) documents are not supported yet"):
-        parse_text("Rappelant sa résolution 57/173 du 18 décembre 2002 et toutes les autres résolutions sur la", "fr.txt")
+        parse_text(
+            "Rappelant sa résolution 57/173 du 18 décembre 2002 et toutes les autres résolutions sur la", "fr.txt"
+        )
 
 
 def test_unreadable_file(tmp_path) -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from instrumap.extract.document import parse_text, read_document
-
 from conftest import CORPUS, SEED
+from instrumap.extract.document import parse_text, read_document
 
 
 def _ids(doc, prefix: str) -> list[str]:
@@ -14,7 +13,13 @@ def _ids(doc, prefix: str) -> list[str]:
 def test_seed_header_metadata() -> None:
     meta = read_document(SEED).metadata
     assert (meta.symbol, meta.body, meta.date, meta.session, meta.agenda_item, meta.adopted_on_report) == (
-        "A/RES/58/140", "General Assembly", "2003-12-22", 58, "108", "A/58/499")
+        "A/RES/58/140",
+        "General Assembly",
+        "2003-12-22",
+        58,
+        "108",
+        "A/58/499",
+    )
     assert meta.title == "加强联合国预防犯罪和刑事司法方案，特别是其技术合作能力"
 
 

@@ -33,8 +33,13 @@ def _records(paths: tuple[str, ...]) -> list[dict[str, object]]:
 
 @main.command("evaluate")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=True),
-              help="A gold file, or a folder of them named like the documents (A_RES_58_140.zh.json).")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=True),
+    help="A gold file, or a folder of them named like the documents (A_RES_58_140.zh.json).",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--details/--no-details", default=True, show_default=True, help="List misses and extras.")
 def evaluate_command(paths: tuple[str, ...], gold_dir: str, fmt: str, details: bool) -> None:

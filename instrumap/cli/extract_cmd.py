@@ -15,8 +15,14 @@ from instrumap.extract.pipeline import extract_document
 
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
-              help="A table to read, or JSON Lines (one object per document) for other tools.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="A table to read, or JSON Lines (one object per document) for other tools.",
+)
 @click.option("--language", type=click.Choice(["zh", "en"]), help="Skip language detection.")
 def extract_command(paths: tuple[str, ...], fmt: str, language: str | None) -> None:
     """Find every reference in documents (files or directories; - reads standard input).
@@ -40,8 +46,9 @@ def extract_command(paths: tuple[str, ...], fmt: str, language: str | None) -> N
         if fmt == "jsonl":
             jsonl(result.as_json())
             continue
-        click.echo(f"# {result.document.source} ({result.document.language}, "
-                   f"{result.document.metadata.symbol or 'no symbol'}): {len(result.references)} references")  # fmt: skip
+        doc = result.document
+        symbol = doc.metadata.symbol or "no symbol"
+        click.echo(f"# {doc.source} ({doc.language}, {symbol}): {len(result.references)} references")
         table(
             ((r.paragraph, r.via, r.function, r.kind, r.id if r.resolved else f"{r.id} (unresolved)", r.text[:60])
              for r in result.references),
