@@ -38,6 +38,11 @@ def decode(data: bytes, source: str) -> str:
 
 def read_text(path: str | Path) -> str:
     """Read a text file from disk with the encodings ``decode`` accepts."""
+    return decode(read_bytes(path), str(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes, or InputError naming the file and why it cannot be read."""
     source = str(path)
     p = Path(path)
     try:
@@ -55,7 +60,7 @@ def read_text(path: str | Path) -> str:
         raise InputError(source, "is a directory") from None
     except OSError as exc:
         raise InputError(source, f"cannot read ({exc.strerror or exc})") from None
-    return decode(data, source)
+    return data
 
 
 def _decode_known(data: bytes, source: str) -> str | None:

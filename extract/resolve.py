@@ -20,7 +20,7 @@ from instrumap.extract.naming import (
 )
 from instrumap.extract.records import Block, Document, Mention, Reference
 from instrumap.extract.symbols import resolution_symbol, symbol_kind
-from instrumap.ontology.authorities import Authority, Entry, authority, normalize_name
+from instrumap.ontology.authorities import Authority, Entry, authority, entry_collection, normalize_name
 from instrumap.ontology.iris import document_iri, entity_iri, slugify
 
 INSTRUMENT_KINDS = frozenset(
@@ -138,11 +138,13 @@ def _resolution_target(series: str, number: str, kind: str) -> Target:
     return (kind, symbol, document_iri(symbol), resolution_label(series, number, kind), True, ())
 
 
-def _entry_target(entry: Entry, collection: str, details: tuple[tuple[str, str], ...] = ()) -> Target:
-    facts = tuple((k, str(v)) for k, v in entry.facts.items() if k in ("place", "start", "end", "ordinal"))
-    merged = dict(facts)
-    merged.update(dict(details))
-    return (entry.kind, entry.id, entity_iri(collection, entry.id), dict(entry.labels), True, tuple(merged.items()))
+def _entry_target(entry: Entry, details: tuple[tuple[str, str], ...] = ()) -> Target:
+    """An authority entry as a target; what the text says of a meeting fills in only facts the entry lacks."""
+    merged = {k: str(v) for k, v in entry.facts.items() if k in ("place", "start", "end", "ordinal")}
+    for key, value in details:
+        merged.setdefault(key, value)
+    return (entry.kind, entry.id, entity_iri(entry_collection(entry), entry.id), dict(entry.labels), True,
+            tuple(merged.items()))  # fmt: skip
 
 
 def _instrument(mention: Mention, ctx: Context) -> Target:
@@ -151,9 +153,9 @@ def _instrument(mention: Mention, ctx: Context) -> Target:
 
 @lru_cache(maxsize=65536)
 def _instrument_target(title: str, kind: str, language: str, data: Authority) -> Target:
-    entries = data.lookup(title, ("instrument",))
+    entries = data.lookup(title, ("instrument", "process"))
     if entries:
-        return _entry_target(entries[0], "instrument")
+        return _entry_target(entries[0])
     slug = slugify(title)
     return (kind, slug, entity_iri("instrument", slug), {language: _clean(title)}, False, ())
 
@@ -165,7 +167,7 @@ def _clean(title: str) -> str:
 def _plan(mention: Mention, ctx: Context) -> Target:
     direct = ctx.authority.lookup(mention.text, ("instrument",))
     if direct:
-        return _entry_target(direct[0], "instrument")
+        return _entry_target(direct[0])
     base_title = mention.part("base")
     base = ctx.authority.lookup(base_title, ("instrument",))
     key = normalize_name(base_title)
@@ -176,7 +178,7 @@ def _plan(mention: Mention, ctx: Context) -> Target:
             and entry.id != base_id
             and any(key and key in normalize_name(name) for _, name in entry.names())
         ):
-            return _entry_target(entry, "instrument")
+            return _entry_target(entry)
     if base:
         slug = f"{base[0].id}-plan-of-action"
         label = {"en": f"Plan of action for the implementation of the {base[0].label('en')}"}
@@ -203,7 +205,7 @@ def _anaphora(mention: Mention, ctx: Context) -> list[Target]:
     default = lexicon(ctx.document.language).raw.get("anaphora_default", {}).get(target)
     entry = ctx.authority.get(default) if default else None
     if entry is not None:
-        return [_entry_target(entry, "instrument")]
+        return [_entry_target(entry)]
     ctx.problems.append(f"{mention.text!r} at {mention.start}: nothing it can refer back to")
     return []
 
@@ -234,13 +236,13 @@ def _meeting(mention: Mention, ctx: Context) -> Target:
         return _conference_of_parties(mention, ctx, details)
     entries = ctx.authority.lookup(title, ("meeting",))
     if entries:
-        return _entry_target(entries[0], "meeting", details)
+        return _entry_target(entries[0], details)
     ordinal = mention.part("ordinal")
     base = _without_ordinal(title)
     if ordinal.isdigit() and base:
         entry = ctx.authority.series_meeting(base, int(ordinal))
         if entry is not None:
-            return _entry_target(entry, "meeting", details)
+            return _entry_target(entry, details)
     slug = slugify(title)
     return (mention.kind, slug, entity_iri("meeting", slug), {ctx.document.language: _clean(title)}, False, details)
 
@@ -275,7 +277,7 @@ def _conference_of_parties(mention: Mention, ctx: Context, details: tuple[tuple[
     """The conference of the parties to the instrument named in its title, or else to the last convention."""
     named = re.search(r"\bto the (.+)$", mention.part("title"))
     entries = ctx.authority.lookup(named.group(1), ("instrument",)) if named else []
-    convention: Reference | Target | None = _entry_target(entries[0], "instrument") if entries else None
+    convention: Reference | Target | None = _entry_target(entries[0]) if entries else None
     if convention is None:
         convention = next(
             (r for r in reversed(ctx.resolved) if r.kind in ("convention", "covenant") and r.start < mention.start),

@@ -182,6 +182,10 @@ def load_entries() -> Iterator[Entry]:
             yield _entries(collection, table)
 
 
+def entry_collection(entry: Entry) -> str:
+    return COLLECTIONS[entry.collection]
+
+
 @cache
 def authority() -> Authority:
     """The shipped authority data, loaded once per process."""

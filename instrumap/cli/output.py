@@ -1,14 +1,10 @@
-"""Output helpers shared by every command: aligned tables, JSON Lines, atomic file writes."""
+"""Output helpers shared by every command: aligned tables, JSON Lines, one-line warnings."""
 
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 import click
@@ -37,21 +33,6 @@ def _cell(value: Any) -> str:
 
 def jsonl(record: Any, out: IO[str] | None = None) -> None:
     (out or sys.stdout).write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
-
-
-@contextmanager
-def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Write to a temporary file beside ``path`` and rename it over ``path`` only when done."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
-            yield fh
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def warn(message: str) -> None:

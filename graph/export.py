@@ -1,0 +1,129 @@
+"""Exports that other tools read: RDF in every common syntax, GraphML/GEXF for Gephi, CSV node and edge lists.
+
+Turtle and N-Triples are stable: the union of all graphs, de-duplicated and sorted, so the same
+input gives the same bytes and a diff shows what changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+from instrumap.graph.files import atomic_write
+from instrumap.graph.network import to_networkx
+from instrumap.graph.store import GraphStore
+from instrumap.ontology.namespace import PREFIXES
+from pyoxigraph import Quad, RdfFormat, Triple, serialize
+
+RDF_FORMATS = {
+    "turtle": (RdfFormat.TURTLE, "ttl"),
+    "ntriples": (RdfFormat.N_TRIPLES, "nt"),
+    "nquads": (RdfFormat.N_QUADS, "nq"),
+    "trig": (RdfFormat.TRIG, "trig"),
+    "rdfxml": (RdfFormat.RDF_XML, "rdf"),
+}
+FORMATS = (*RDF_FORMATS, "jsonld", "graphml", "gexf", "csv")
+SUFFIX = {**{k: v[1] for k, v in RDF_FORMATS.items()}, "jsonld": "jsonld", "graphml": "graphml", "gexf": "gexf"}
+
+
+def _sorted_triples(store: GraphStore) -> list[Triple]:
+    unique = {Triple(q.subject, q.predicate, q.object) for q in store.quads()}
+    return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+def _sorted_quads(store: GraphStore) -> Iterator[Quad]:
+    return iter(
+        sorted(store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    )
+
+
+def write_turtle(store: GraphStore, path: Path) -> None:
+    """The whole graph as stable Turtle (sorted, fixed prefixes)."""
+    with atomic_write(path, "wb") as fh:
+        serialize(_sorted_triples(store), fh, format=RdfFormat.TURTLE, prefixes=PREFIXES)
+
+
+def export(store: GraphStore, fmt: str, path: Path) -> list[Path]:
+    """Write ``store`` as ``fmt`` to ``path`` (CSV writes ``path``-nodes.csv and ``path``-edges.csv)."""
+    if fmt in RDF_FORMATS:
+        rdf_format = RDF_FORMATS[fmt][0]
+        data = _sorted_quads(store) if rdf_format.supports_datasets else _sorted_triples(store)
+        with atomic_write(path, "wb") as fh:
+            serialize(data, fh, format=rdf_format, prefixes=PREFIXES)
+        return [path]
+    if fmt == "jsonld":
+        return [_write_jsonld(store, path)]
+    graph = to_networkx(store)
+    if fmt in ("graphml", "gexf"):
+        writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+        with atomic_write(path, "wb") as fh:
+            writer(_plain_attributes(graph), fh)
+        return [path]
+    if fmt == "csv":
+        return _write_csv(graph, path)
+    raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+
+
+def _compact(value: str) -> str:
+    for prefix, iri in PREFIXES.items():
+        if value.startswith(iri) and value != iri:
+            return f"{prefix}:{value[len(iri) :]}"
+    return value
+
+
+def _compact_tree(node: object) -> object:
+    """Shorten IRIs in keys, @id and @type values to prefix:name; the context maps them back."""
+    if isinstance(node, list):
+        return [_compact_tree(item) for item in node]
+    if isinstance(node, dict):
+        out: dict[str, object] = {}
+        for key, value in node.items():
+            new_key = key if key.startswith("@") else _compact(key)
+            if key in ("@id", "@type"):
+                value = [_compact(v) for v in value] if isinstance(value, list) else _compact(str(value))
+            else:
+                value = _compact_tree(value)
+            out[new_key] = value
+        return out
+    return node
+
+
+def _write_jsonld(store: GraphStore, path: Path) -> Path:
+    expanded = json.loads(serialize(_sorted_quads(store), format=RdfFormat.JSON_LD) or b"[]")
+    document = {"@context": dict(PREFIXES), "@graph": _compact_tree(expanded)}
+    with atomic_write(path) as fh:
+        json.dump(document, fh, ensure_ascii=False, indent=1)
+    return path
+
+
+def _plain_attributes(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """GraphML/GEXF take str/int/float/bool attributes only: drop empty ones, stringify the rest."""
+    clean = nx.MultiDiGraph()
+    for node, attrs in graph.nodes(data=True):
+        clean.add_node(
+            node,
+            **{k: v if isinstance(v, (int, float, bool)) else str(v) for k, v in attrs.items() if v not in (None, "")},
+        )
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        clean.add_edge(u, v, key=key, **{k: str(val) for k, val in attrs.items() if val not in (None, "")})
+    return clean
+
+
+def _write_csv(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
+    stem = path.with_suffix("")
+    nodes_path, edges_path = Path(f"{stem}-nodes.csv"), Path(f"{stem}-edges.csv")
+    node_fields = ["id", "type", "label_en", "label_zh", "symbol", "date", "unresolved"]
+    with atomic_write(nodes_path) as fh:
+        writer = csv.DictWriter(fh, fieldnames=node_fields, extrasaction="ignore")
+        writer.writeheader()
+        for node, attrs in sorted(graph.nodes(data=True)):
+            writer.writerow({"id": node, **attrs})
+    with atomic_write(edges_path) as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["source", "target", "predicate", "function"])
+        for u, v, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", ""))):
+            writer.writerow([u, v, attrs.get("predicate", ""), attrs.get("function", "")])
+    return [nodes_path, edges_path]

@@ -1,0 +1,233 @@
+"""From extraction results and authority data to RDF quads (pyoxigraph terms), one named graph each.
+
+Each citation is written twice, as DESIGN.md asks: a direct typed edge (``<work> im:recalls
+<target>``, a sub-property of ``cito:cites``) for simple queries, and an ``im:Citation`` node
+with its evidence (paragraph, offsets, mention, quoted sentence, language version) for provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from instrumap.extract.records import Document, Extraction, Reference
+from instrumap.extract.symbols import symbol_kind
+from instrumap.graph.iris import citation_iri, expression_iri, graph_iri, work_iri
+from instrumap.ontology.authorities import Authority, Entry, authority, entry_collection
+from instrumap.ontology.iris import document_iri, entity_iri
+from instrumap.ontology.namespace import (
+    CITO,
+    DCTERMS,
+    FRBR,
+    IM,
+    PROV,
+    RDF,
+    SCHEMA,
+    SKOS,
+    XSD,
+    function_properties,
+    kind_classes,
+)
+from pyoxigraph import Literal, NamedNode, Quad
+
+_COLLECTION_OF_KIND = {"body": "body", "process": "process", "series": "meeting"}
+_SENTENCE_BREAK = re.compile(r"[。；;]|\.\s|:\s|,\s*\n")
+
+
+def n(iri: object) -> NamedNode:
+    return iri if isinstance(iri, NamedNode) else NamedNode(str(iri))
+
+
+_TYPE = n(RDF.type)
+_DATE = n(XSD.date)
+_INTEGER = n(XSD.integer)
+_BOOLEAN = n(XSD.boolean)
+
+
+def _date(value: str) -> Literal:
+    return Literal(value, datatype=_DATE)
+
+
+def _int(value: int | str) -> Literal:
+    return Literal(str(int(value)), datatype=_INTEGER)
+
+
+def class_of(kind: str) -> NamedNode:
+    classes = kind_classes()
+    return n(classes.get(kind) or classes["other"])
+
+
+def relation_property(predicate: str) -> NamedNode:
+    """``annexed_to`` → ``im:annexedTo`` (a misspelt predicate fails in the closed namespace)."""
+    head, *rest = predicate.split("_")
+    return n(IM[head + "".join(word.capitalize() for word in rest)])
+
+
+def function_property(function: str) -> NamedNode:
+    """The declared sub-property of cito:cites for a function, or cito:cites itself for an undeclared verb."""
+    return n(function_properties().get(function, CITO.cites))
+
+
+def target_iri(target: str, data: Authority, known: dict[str, str]) -> str:
+    """The IRI of a relation's subject or object, given as a symbol or an authority/slug id."""
+    if target in known:
+        return known[target]
+    if "/" in target:
+        return document_iri(target)
+    entry = data.get(target)
+    if entry is not None:
+        return entity_iri(entry_collection(entry), entry.id)
+    return entity_iri("instrument", target)
+
+
+def evidence(document: Document, ref: Reference) -> str:
+    """The sentence (clause) around a mention, with whitespace and markup tidied: what a reader checks."""
+    block = document.block_at(ref.start)
+    lo, hi = (block.start, block.end) if block else (max(0, ref.start - 200), min(len(document.text), ref.end + 200))
+    flat = document.flat
+    before = max((m.end() for m in _SENTENCE_BREAK.finditer(flat, lo, ref.start)), default=lo)
+    after = _SENTENCE_BREAK.search(flat, ref.end, hi)
+    stop = after.end() if after else hi
+    before = max(before, ref.start - 300)
+    stop = min(stop, ref.end + 300)
+    return " ".join(flat[before:stop].split())
+
+
+def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
+    """Every quad of one source document, in its own named graph."""
+    doc = extraction.document
+    meta = doc.metadata
+    data = authority()
+    g = n(graph_iri(meta.symbol, doc.language, doc.source))
+    work = n(work_iri(meta.symbol, doc.source))
+    expression = n(expression_iri(meta.symbol, doc.language, doc.source))
+    quads: list[Quad] = []
+
+    def add(s: NamedNode, p: object, o: NamedNode | Literal) -> None:
+        quads.append(Quad(s, n(p), o, g))
+
+    add(work, RDF.type, class_of(symbol_kind(meta.symbol) if meta.symbol else "document"))
+    if meta.symbol:
+        add(work, IM.symbol, Literal(meta.symbol))
+    if meta.title:
+        add(work, DCTERMS.title, Literal(meta.title, language=doc.language))
+    if meta.date:
+        add(work, DCTERMS.date, _date(meta.date))
+    if meta.session:
+        add(work, IM.session, _int(meta.session))
+    if meta.agenda_item:
+        add(work, IM.agendaItem, Literal(meta.agenda_item))
+    body = data.lookup(meta.body or "", ("body",))
+    if body:
+        add(work, DCTERMS.creator, n(entity_iri("body", body[0].id)))
+    add(expression, RDF.type, n(IM.Expression))
+    add(expression, FRBR.realizationOf, work)
+    add(expression, DCTERMS.language, Literal(doc.language))
+    add(expression, DCTERMS.source, Literal(doc.source))
+    add(expression, IM.contentHash, Literal(content_hash))
+    add(expression, IM.namedGraph, g)
+
+    known = {ref.id: ref.uri for ref in extraction.references}
+    if meta.symbol:
+        known[meta.symbol] = work.value
+    quads.extend(_target_quads(extraction.references, g, data))
+    seen_edges: set[tuple[str, str]] = set()
+    for number, ref in enumerate(extraction.references, 1):
+        target = n(ref.uri)
+        prop = function_property(ref.function)
+        if (str(prop), ref.uri) not in seen_edges:
+            seen_edges.add((str(prop), ref.uri))
+            add(work, prop, target)
+        cit = n(citation_iri(str(g.value), number))
+        add(cit, RDF.type, n(IM.Citation))
+        add(cit, CITO.hasCitingEntity, work)
+        add(cit, CITO.hasCitedEntity, target)
+        add(cit, CITO.hasCitationCharacterization, prop)
+        if ref.function:
+            add(cit, IM.citationFunction, Literal(ref.function))
+        add(cit, IM.paragraph, Literal(ref.paragraph))
+        if ref.via:
+            add(cit, IM.viaParagraph, Literal(ref.via))
+        add(cit, IM.startOffset, _int(ref.start))
+        add(cit, IM.endOffset, _int(ref.end))
+        add(cit, IM.mentionText, Literal(ref.text, language=doc.language))
+        add(cit, IM.quotedText, Literal(evidence(doc, ref), language=doc.language))
+        add(cit, PROV.wasDerivedFrom, expression)
+    for rel in extraction.relations:
+        subject = n(target_iri(rel.subject, data, known))
+        obj = n(target_iri(rel.object, data, known))
+        add(subject, relation_property(rel.predicate), obj)
+    return quads
+
+
+def _target_quads(references: Iterable[Reference], g: NamedNode, data: Authority) -> Iterator[Quad]:
+    """What the document knows of each target it cites (authority targets are described in their graph)."""
+    done: set[str] = set()
+    for ref in references:
+        if ref.id in done:
+            continue
+        done.add(ref.id)
+        node = n(ref.uri)
+        yield Quad(node, _TYPE, class_of(ref.kind), g)
+        if ref.kind in ("resolution", "decision", "document"):
+            yield Quad(node, n(IM.symbol), Literal(ref.id), g)
+        entry = data.get(ref.id)
+        if entry is None or entity_iri(entry_collection(entry), entry.id) != ref.uri:
+            # labels of authority entries live in the authority graph
+            for language, label in sorted(ref.label.items()):
+                yield Quad(node, n(SKOS.prefLabel), Literal(label, language=language), g)
+        if not ref.resolved:
+            yield Quad(node, n(IM.unresolved), Literal("true", datatype=_BOOLEAN), g)
+        details = dict(ref.details)
+        if "place" in details:
+            yield Quad(node, n(IM.heldAt), Literal(details["place"]), g)
+        for key, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", details.get(key, "")):
+                yield Quad(node, n(prop), _date(details[key]), g)
+        if details.get("ordinal", "").isdigit():
+            yield Quad(node, n(IM.ordinal), _int(details["ordinal"]), g)
+
+
+def authority_quads(data: Authority, graph: str) -> list[Quad]:
+    """The authority data as RDF: instruments, bodies, meeting series, meetings and processes."""
+    g = n(graph)
+    quads: list[Quad] = []
+    for entry in sorted(data.entries.values(), key=lambda e: (e.collection, e.id)):
+        node = n(entity_iri(entry_collection(entry), entry.id))
+        kind = "series" if entry.collection == "series" else entry.kind
+        kind = kind if kind in kind_classes() else _COLLECTION_OF_KIND.get(entry.collection, "other")
+        quads.append(Quad(node, _TYPE, class_of(kind), g))
+        for language, label in sorted(entry.labels.items()):
+            quads.append(Quad(node, n(SKOS.prefLabel), Literal(label, language=language), g))
+        for language, names in sorted(entry.aliases.items()):
+            for name in names:
+                quads.append(Quad(node, n(SKOS.altLabel), Literal(name, language=language), g))
+        quads.extend(_fact_quads(entry, node, data, g))
+    return quads
+
+
+def _fact_quads(entry: Entry, node: NamedNode, data: Authority, g: NamedNode) -> Iterator[Quad]:
+    facts = entry.facts
+    for key, prop in (("date", DCTERMS.date), ("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
+        value = str(facts.get(key, ""))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            yield Quad(node, n(prop), _date(value), g)
+    if facts.get("adopted_by"):
+        resolution = n(document_iri(str(facts["adopted_by"])))
+        yield Quad(resolution, n(IM.adopts), node, g)
+        yield Quad(resolution, _TYPE, n(IM.Resolution), g)
+        yield Quad(resolution, n(IM.symbol), Literal(str(facts["adopted_by"])), g)
+    if facts.get("annexed_to"):
+        yield Quad(node, n(IM.annexedTo), n(document_iri(str(facts["annexed_to"]))), g)
+    for key, prop in (("supplements", IM.supplements), ("amends", IM.amends), ("series", IM.inSeries)):
+        other = data.get(str(facts.get(key, "")))
+        if other is not None:
+            yield Quad(node, n(prop), n(entity_iri(entry_collection(other), other.id)), g)
+    if facts.get("untc"):
+        yield Quad(node, n(IM.treatyNumber), Literal(str(facts["untc"])), g)
+    if facts.get("place"):
+        yield Quad(node, n(IM.heldAt), Literal(str(facts["place"])), g)
+    if str(facts.get("ordinal", "")).isdigit():
+        yield Quad(node, n(IM.ordinal), _int(str(facts["ordinal"])), g)
+    if facts.get("symbol_prefix"):
+        yield Quad(node, n(IM.symbolSeries), Literal(str(facts["symbol_prefix"])), g)

@@ -1,0 +1,120 @@
+"""SPARQL over the store: saved queries, parameters, and results as table, CSV, TSV or JSON.
+
+A query is given as text, as a ``.rq`` file, or by the name of a saved query. Parameters
+(``# param: target`` in a saved query) are bound with a VALUES clause after the query, from a
+symbol, an authority id or an IRI, so no user text is pasted into the query itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from instrumap.graph.store import GraphStore
+from instrumap.ontology.authorities import authority, entry_collection
+from instrumap.ontology.iris import document_iri, entity_iri
+from instrumap.ontology.namespace import PREFIXES
+from pyoxigraph import Literal, NamedNode, QueryResultsFormat, QuerySolutions
+
+RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON,
+                  "xml": QueryResultsFormat.XML}  # fmt: skip
+_PARAM = re.compile(r"^#\s*param:\s*(\w+)", re.M)
+
+
+class QueryError(Exception):
+    """A query that cannot run: the parser's message with line and column, or a missing parameter."""
+
+
+@dataclass(frozen=True, slots=True)
+class SavedQuery:
+    name: str
+    text: str
+
+    @property
+    def description(self) -> str:
+        first = self.text.lstrip().splitlines()[0]
+        return first.lstrip("# ").strip()
+
+    @property
+    def params(self) -> list[str]:
+        return _PARAM.findall(self.text)
+
+
+def saved_queries() -> dict[str, SavedQuery]:
+    folder = resources.files("instrumap.graph.queries")
+    return {
+        entry.name[:-3]: SavedQuery(entry.name[:-3], entry.read_text(encoding="utf-8"))
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".rq")
+    }
+
+
+def load_query(spec: str) -> SavedQuery:
+    """A saved query's name, a path to a .rq file, or SPARQL text."""
+    saved = saved_queries()
+    if spec in saved:
+        return saved[spec]
+    if spec.endswith(".rq") or (len(spec) < 256 and "\n" not in spec and Path(spec).is_file()):
+        path = Path(spec)
+        if not path.is_file():
+            raise QueryError(f"{spec}: no such query file (saved queries: {', '.join(saved)})")
+        return SavedQuery(path.stem, path.read_text(encoding="utf-8"))
+    if not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.I):
+        raise QueryError(f"{spec!r} is not SPARQL, a .rq file or a saved query ({', '.join(saved)})")
+    return SavedQuery("query", spec)
+
+
+def resolve_term(value: str) -> NamedNode:
+    """A parameter value as a node: an IRI, a UN symbol, or an authority id."""
+    if re.match(r"https?://", value):
+        return NamedNode(value)
+    if "/" in value:
+        return NamedNode(document_iri("".join(value.split())))
+    entry = authority().get(value) or next(iter(authority().lookup(value)), None)
+    if entry is not None:
+        return NamedNode(entity_iri(entry_collection(entry), entry.id))
+    return NamedNode(entity_iri("instrument", value))
+
+
+def bind(query: SavedQuery, params: dict[str, str]) -> str:
+    missing = [p for p in query.params if p not in params]
+    if missing:
+        raise QueryError(f"query {query.name!r} needs --param {missing[0]}=… ({', '.join(query.params)})")
+    if not params:
+        return query.text
+    names = sorted(params)
+    row = " ".join(str(resolve_term(params[name])) for name in names)
+    return f"{query.text.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"
+
+
+def run(store: GraphStore, text: str) -> QuerySolutions | bool | object:
+    try:
+        return store.query(text)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed SPARQL: {exc}") from None
+    except OSError as exc:
+        raise QueryError(f"query failed: {exc}") from None
+
+
+def compact(term: object) -> str:
+    """A result term for a table: IRIs shortened with the usual prefixes, literals as their value."""
+    if isinstance(term, NamedNode):
+        value = term.value
+        for prefix, iri in PREFIXES.items():
+            if value.startswith(iri):
+                return f"{prefix}:{value[len(iri) :]}"
+        return value
+    if isinstance(term, Literal):
+        return term.value
+    return "" if term is None else str(term)
+
+
+def rows(results: QuerySolutions) -> tuple[list[str], list[list[str]]]:
+    names = [v.value for v in results.variables]
+    return names, [[compact(solution[name]) for name in names] for solution in results]
+
+
+def serialize(results: QuerySolutions, fmt: str) -> bytes:
+    return results.serialize(format=RESULT_FORMATS[fmt]) or b""
