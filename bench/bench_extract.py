@@ -15,9 +15,10 @@ import re
 import time
 from pathlib import Path
 
-from corpus import generate
 from instrumap.extract.document import parse_text
 from instrumap.extract.pipeline import extract_document
+
+from corpus import generate
 
 CEILING = {
     "zh": re.compile(r"第\s*\d{1,4}\s*/\s*\d{1,4}\s*号决议"),

@@ -13,9 +13,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from instrumap.extract.document import read_document
-
 from instrumap.corpus import sample_corpus
+from instrumap.extract.document import read_document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"
@@ -59,18 +58,24 @@ def _vary(text: str, rng: random.Random) -> str:
     return re.sub(r"(?<![\d/])(\d{2})/(\d{1,3})(?![\d/])", number, text)
 
 
-def generate(language: str, megabytes: float, seed: int = 7) -> Iterator[str]:
-    """Yield documents until their UTF-8 size reaches ``megabytes``."""
+def generate(
+    language: str,
+    megabytes: float,
+    seed: int = 7,
+    preambular: tuple[int, int] = (6, 18),
+    operative: tuple[int, int] = (8, 24),
+) -> Iterator[str]:
+    """Yield documents until their UTF-8 size reaches ``megabytes``; paragraph counts are drawn from the ranges."""
     rng = random.Random(seed)
-    headers, preambular, operative, notes = _pieces(language)
+    headers, pool_pp, pool_op, notes = _pieces(language)
     if not headers:
         raise SystemExit(f"no {language} source documents found")
     target = int(megabytes * 1_000_000)
     produced = 0
     while produced < target:
         parts = [rng.choice(headers)]
-        parts += rng.sample(preambular, k=min(len(preambular), rng.randint(6, 18)))
-        for number, paragraph in enumerate(rng.sample(operative, k=min(len(operative), rng.randint(8, 24))), 1):
+        parts += rng.sample(pool_pp, k=min(len(pool_pp), rng.randint(*preambular)))
+        for number, paragraph in enumerate(rng.sample(pool_op, k=min(len(pool_op), rng.randint(*operative))), 1):
             parts.append(f"{number}. {paragraph}")
         parts += rng.sample(notes, k=min(len(notes), rng.randint(0, 4)))
         document = _vary("\n\n".join(parts) + "\n", rng)

@@ -17,11 +17,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
 from instrumap.extract.document import parse_text
 from instrumap.extract.lexicon import SUPPORTED
 from instrumap.extract.pipeline import extract_document
-from spacy.language import Language
-from spacy.tokens import Doc, Span
 
 if not Span.has_extension("instrumap"):
     Span.set_extension("instrumap", default=None)

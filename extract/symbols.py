@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 import regex
+
 from instrumap.extract.lexicon import load_data
 
 _COMPONENT = r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"

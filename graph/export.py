@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
+from pyoxigraph import Quad, RdfFormat, Triple, serialize
+
 from instrumap.graph.files import atomic_write
 from instrumap.graph.network import to_networkx
 from instrumap.graph.store import GraphStore
 from instrumap.ontology.namespace import PREFIXES
-from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
 RDF_FORMATS = {
     "turtle": (RdfFormat.TURTLE, "ttl"),

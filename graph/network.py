@@ -11,9 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 import networkx as nx
+from pyoxigraph import Literal, NamedNode
+
 from instrumap.graph.store import GraphStore
 from instrumap.ontology.namespace import IM_IRI, kind_classes
-from pyoxigraph import Literal, NamedNode
 
 # The most specific class wins when a node has several (a covenant is also a convention).
 _SPECIFICITY = ["covenant", "protocol", "charter", "statute", "convention", "agenda", "strategy", "plan_of_action",

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from pyoxigraph import Literal, NamedNode, QueryResultsFormat, QuerySolutions
+
 from instrumap.graph.store import GraphStore
 from instrumap.ontology.authorities import authority, entry_collection
 from instrumap.ontology.iris import document_iri, entity_iri
 from instrumap.ontology.namespace import PREFIXES
-from pyoxigraph import Literal, NamedNode, QueryResultsFormat, QuerySolutions
 
 RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON,
                   "xml": QueryResultsFormat.XML}  # fmt: skip
@@ -78,15 +79,27 @@ def resolve_term(value: str) -> NamedNode:
     return NamedNode(entity_iri("instrument", value))
 
 
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
 def bind(query: SavedQuery, params: dict[str, str]) -> str:
+    """The query text with its parameters bound by a VALUES block at the start of the WHERE clause.
+
+    At the start, not at the end, so the engine evaluates paths from the bound nodes rather than
+    joining the binding last; values become IRIs (validated by pyoxigraph), never pasted text.
+    """
     missing = [p for p in query.params if p not in params]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=… ({', '.join(query.params)})")
     if not params:
         return query.text
+    where = _WHERE.search(query.text)
+    if where is None:
+        raise QueryError(f"query {query.name!r} has no WHERE clause to bind parameters in")
     names = sorted(params)
     row = " ".join(str(resolve_term(params[name])) for name in names)
-    return f"{query.text.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"
+    values = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }} "
+    return query.text[: where.end()] + values + query.text[where.end() :]
 
 
 def run(store: GraphStore, text: str) -> QuerySolutions | bool | object:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat, Store
+
 from instrumap.graph.iris import special_graph
 from instrumap.ontology.namespace import PREFIXES
-from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat, Store
 
 AUTHORITY = special_graph("authority")
 ONTOLOGY = special_graph("ontology")

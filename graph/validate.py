@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from instrumap.graph.store import ONTOLOGY, GraphStore
-from instrumap.ontology.namespace import shapes_path
 from pyoxigraph import RdfFormat, serialize
 from rdflib import Graph
 from rdflib.namespace import SH
+
+from instrumap.graph.store import ONTOLOGY, GraphStore
+from instrumap.ontology.namespace import shapes_path
 
 
 @dataclass(frozen=True, slots=True)

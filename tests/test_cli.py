@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED
 
 from instrumap.cli import main
+
+from conftest import SEED
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

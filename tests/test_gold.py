@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS, GOLD, SEED
-from instrumap.extract.evaluate import load_gold, score_document, summarize
 
 from instrumap import extract
+from instrumap.extract.evaluate import load_gold, score_document, summarize
+
+from conftest import CORPUS, GOLD, SEED
 
 
 def test_seed_against_its_gold_file() -> None:

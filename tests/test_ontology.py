@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from instrumap.extract.lexicon import load_data
-from instrumap.ontology.namespace import CITO, IM, IM_IRI, declared_terms, function_properties, ontology_path
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
+
+from instrumap.extract.lexicon import load_data
+from instrumap.ontology.namespace import CITO, IM, IM_IRI, declared_terms, function_properties, ontology_path
 
 
 def test_closed_namespace_matches_the_ontology_file() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
+
 from instrumap.extract.document import parse_text, read_document
 from instrumap.extract.errors import InputError
 from instrumap.extract.language import detect_language

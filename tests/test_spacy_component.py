@@ -8,6 +8,7 @@ import sys
 
 import pytest
 import spacy
+
 from conftest import CORPUS, SEED
 
 

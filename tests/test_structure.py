@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import CORPUS, SEED
 from instrumap.extract.document import parse_text, read_document
+
+from conftest import CORPUS, SEED
 
 
 def _ids(doc, prefix: str) -> list[str]:
