@@ -1,0 +1,65 @@
+"""The document view: a document's text with every reference highlighted by kind and linked to its target.
+
+Rendered with spaCy's displaCy (entity style, manual mode) from the extraction's character
+offsets, so what is highlighted is exactly what the extractor found. Nested mentions (a
+declaration inside a plan-of-action title) keep the outer one highlighted and list the inner one
+in the reference table below the text.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import cache
+from typing import Any
+
+from spacy import displacy
+
+from instrumap.extract.records import Extraction
+from instrumap.graph.view import styles
+
+_GROUP_COLORS = {"document": "#cfe3f7", "instrument": "#fbd7c2", "meeting": "#e4d9f5", "other": "#eadfc9"}
+
+
+@cache
+def kind_colors() -> dict[str, str]:
+    """Light background colours per kind, from the graph's style table (documents blue, instruments orange …)."""
+    return {kind: _GROUP_COLORS.get(look["group"], "#eeeeee") for kind, look in styles()["types"].items()}
+
+
+def render_document(extraction: Extraction) -> str:
+    """A standalone HTML page: the highlighted text, then a table of every reference."""
+    doc = extraction.document
+    spans: list[dict[str, Any]] = []
+    last_end = -1
+    for ref in sorted(extraction.references, key=lambda r: (r.start, -(r.end - r.start))):
+        if ref.start < last_end:
+            continue  # nested or repeated: listed in the table
+        spans.append(
+            {"start": ref.start, "end": ref.end, "label": ref.kind.upper(), "kb_id": ref.id, "kb_url": ref.uri}
+        )
+        last_end = ref.end
+    colors = {kind.upper(): color for kind, color in kind_colors().items()}
+    body = displacy.render(
+        {"text": doc.text, "ents": spans, "title": None},
+        style="ent", manual=True, page=False, options={"colors": colors},
+    )  # fmt: skip
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in (
+            r.paragraph, r.via, r.function, r.kind, r.id if r.resolved else f"{r.id} (unresolved)", r.text))
+        + "</tr>"
+        for r in extraction.references
+    )  # fmt: skip
+    relations = "".join(
+        f"<li>{html.escape(r.subject)} <b>{html.escape(r.predicate)}</b> {html.escape(r.object)}</li>"
+        for r in extraction.relations
+    )
+    title = html.escape(doc.metadata.symbol or doc.source)
+    return (
+        f"<!doctype html><html lang='{doc.language}'><head><meta charset='utf-8'><title>{title} · instrumap</title>"
+        "<style>body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:24px;max-width:1100px}"
+        "table{border-collapse:collapse;font-size:13px}td{border-bottom:1px solid #ddd;padding:3px 8px;vertical-align:top}"
+        "</style></head><body>"
+        f"<h1>{title}</h1><p>{len(extraction.references)} references · {len(extraction.relations)} relations · "
+        f"language {doc.language}</p>{body}<h2>References</h2><table><tr><td>paragraph</td><td>via</td><td>function</td>"
+        f"<td>kind</td><td>target</td><td>text</td></tr>{rows}</table><h2>Relations</h2><ul>{relations}</ul></body></html>"
+    )

@@ -1,0 +1,79 @@
+"""``instrumap visualize`` and ``instrumap show``: the interactive graph and the document view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from pyoxigraph import RdfFormat
+
+from instrumap.cli.app import UserError, main
+from instrumap.cli.stores import open_store
+from instrumap.extract.document import read_document
+from instrumap.extract.pipeline import extract_document
+from instrumap.graph.files import atomic_write
+from instrumap.graph.show import render_document
+from instrumap.graph.sparql import resolve_term
+from instrumap.graph.store import GraphStore
+from instrumap.graph.view import ViewOptions
+from instrumap.graph.visualize import write_html
+
+
+def _load(source: Path) -> GraphStore:
+    """A store folder (or build output folder), or an RDF file loaded into memory."""
+    if source.is_dir():
+        return open_store(source)
+    if not source.is_file():
+        raise UserError(f"{source}: no such store or RDF file")
+    try:
+        fmt = RdfFormat.from_extension(source.suffix.lstrip(".")) or RdfFormat.TURTLE
+        store = GraphStore()
+        store.store.load(path=str(source), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise UserError(f"{source}: cannot read RDF ({exc})") from None
+    return store
+
+
+@main.command("visualize")
+@click.argument("source", type=click.Path(path_type=Path), default=Path("instrumap-out"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("graph.html"), show_default=True)
+@click.option("--focus", help="Draw only the neighbourhood of this node (a symbol, an authority id or an IRI).")
+@click.option("--depth", default=1, show_default=True, help="How many steps around --focus.")
+@click.option("--top", type=int, help="Only the N most-cited targets and the documents citing them.")
+@click.option("--language", type=click.Choice(["en", "zh", "own"]), default="en", show_default=True,
+              help="Which labels to show first (the page can switch).")  # fmt: skip
+def visualize_command(
+    source: Path, output: Path, focus: str | None, depth: int, top: int | None, language: str
+) -> None:
+    """Write the interactive, offline HTML graph of a store or an RDF file (build writes one too).
+
+    \b
+    Example:
+      instrumap visualize instrumap-out -o graph.html
+      instrumap visualize graph.ttl --focus untoc --depth 2 -o palermo.html
+      instrumap visualize instrumap-out --top 25 --language zh -o top.html
+    """
+    store = _load(source)
+    focus_iri = resolve_term(focus).value if focus else None
+    try:
+        drawn = write_html(store, output, ViewOptions(focus, depth, top, language), focus_iri)
+    except KeyError:
+        raise UserError(f"{focus}: not a node of this graph") from None
+    click.echo(f"{output}: {drawn} nodes")
+
+
+@main.command("show")
+@click.argument("document", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file (default: <document>.html).")
+def show_command(document: Path, output: Path | None) -> None:
+    """Write a document's text with every reference highlighted by kind and linked to its target.
+
+    \b
+    Example:
+      instrumap show A_RES_58_140.zh.txt -o A_RES_58_140.html
+    """
+    extraction = extract_document(read_document(document))
+    target = output or document.with_suffix(".html")
+    with atomic_write(target) as fh:
+        fh.write(render_document(extraction))
+    click.echo(f"{target}: {len(extraction.references)} references highlighted")
