@@ -175,14 +175,14 @@ def _target_quads(references: Iterable[Reference], g: NamedNode, data: Authority
             continue
         done.add(ref.id)
         node = n(ref.uri)
+        entry = data.get(ref.id)
+        if entry is not None and entity_iri(entry_collection(entry), entry.id) == ref.uri:
+            continue  # authority entries are described once, in the authority graph
         yield Quad(node, _TYPE, class_of(ref.kind), g)
         if ref.kind in ("resolution", "decision", "document"):
             yield Quad(node, n(IM.symbol), Literal(ref.id), g)
-        entry = data.get(ref.id)
-        if entry is None or entity_iri(entry_collection(entry), entry.id) != ref.uri:
-            # labels of authority entries live in the authority graph
-            for language, label in sorted(ref.label.items()):
-                yield Quad(node, n(SKOS.prefLabel), Literal(label, language=language), g)
+        for language, label in sorted(ref.label.items()):
+            yield Quad(node, n(SKOS.prefLabel), Literal(label, language=language), g)
         if not ref.resolved:
             yield Quad(node, n(IM.unresolved), Literal("true", datatype=_BOOLEAN), g)
         details = dict(ref.details)

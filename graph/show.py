@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import html
 from functools import cache
+from importlib import resources
 from typing import Any
 
 from spacy import displacy
 
-from instrumap.extract.records import Extraction
+from instrumap.extract.records import Extraction, Reference
 from instrumap.graph.view import styles
 
 _GROUP_COLORS = {"document": "#cfe3f7", "instrument": "#fbd7c2", "meeting": "#e4d9f5", "other": "#eadfc9"}
@@ -44,22 +45,24 @@ def render_document(extraction: Extraction) -> str:
         style="ent", manual=True, page=False, options={"colors": colors},
     )  # fmt: skip
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in (
-            r.paragraph, r.via, r.function, r.kind, r.id if r.resolved else f"{r.id} (unresolved)", r.text))
-        + "</tr>"
+        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in _row(r)) + "</tr>"
         for r in extraction.references
-    )  # fmt: skip
+    )
     relations = "".join(
         f"<li>{html.escape(r.subject)} <b>{html.escape(r.predicate)}</b> {html.escape(r.object)}</li>"
         for r in extraction.relations
     )
-    title = html.escape(doc.metadata.symbol or doc.source)
-    return (
-        f"<!doctype html><html lang='{doc.language}'><head><meta charset='utf-8'><title>{title} · instrumap</title>"
-        "<style>body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:24px;max-width:1100px}"
-        "table{border-collapse:collapse;font-size:13px}td{border-bottom:1px solid #ddd;padding:3px 8px;vertical-align:top}"
-        "</style></head><body>"
-        f"<h1>{title}</h1><p>{len(extraction.references)} references · {len(extraction.relations)} relations · "
-        f"language {doc.language}</p>{body}<h2>References</h2><table><tr><td>paragraph</td><td>via</td><td>function</td>"
-        f"<td>kind</td><td>target</td><td>text</td></tr>{rows}</table><h2>Relations</h2><ul>{relations}</ul></body></html>"
+    summary = (
+        f"{len(extraction.references)} references · {len(extraction.relations)} relations · language {doc.language}"
     )
+    template = resources.files("instrumap.graph.templates").joinpath("document.html").read_text(encoding="utf-8")
+    fields = {"__LANG__": doc.language, "__TITLE__": html.escape(doc.metadata.symbol or doc.source),
+              "__SUMMARY__": summary, "__ROWS__": rows, "__RELATIONS__": relations}  # fmt: skip
+    for marker, value in fields.items():
+        template = template.replace(marker, value)
+    return template.replace("__BODY__", body)  # last: the document's text may contain the markers
+
+
+def _row(ref: Reference) -> tuple[str, ...]:
+    target = ref.id if ref.resolved else f"{ref.id} (unresolved)"
+    return (ref.paragraph, ref.via, ref.function, ref.kind, target, ref.text)

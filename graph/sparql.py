@@ -16,7 +16,7 @@ from pyoxigraph import Literal, NamedNode, QueryResultsFormat, QuerySolutions
 
 from instrumap.graph.store import GraphStore
 from instrumap.ontology.authorities import authority, entry_collection
-from instrumap.ontology.iris import document_iri, entity_iri
+from instrumap.ontology.iris import base, document_iri, entity_iri
 from instrumap.ontology.namespace import PREFIXES
 
 RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON,
@@ -44,9 +44,10 @@ class SavedQuery:
 
 
 def saved_queries() -> dict[str, SavedQuery]:
+    """The shipped queries; ``%BASE%`` in them stands for the IRI base of instrumap's own nodes."""
     folder = resources.files("instrumap.graph.queries")
     return {
-        entry.name[:-3]: SavedQuery(entry.name[:-3], entry.read_text(encoding="utf-8"))
+        entry.name[:-3]: SavedQuery(entry.name[:-3], entry.read_text(encoding="utf-8").replace("%BASE%", base()))
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".rq")
     }

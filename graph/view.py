@@ -134,7 +134,8 @@ def view_data(store: GraphStore, options: ViewOptions, focus_iri: str | None = N
         entry: dict[str, Any] = {
             "id": node, "type": kind, "group": look["group"], "labels": labels, "titles": titles,
             "label": label_of(node, attrs, options.language if options.language != "own" else "en"),
-            "aliases": sorted(set(aliases.get(node, []))), "symbol": attrs.get("symbol", ""), "date": attrs.get("date", ""), "year": _year(attrs),
+            "aliases": sorted(set(aliases.get(node, []))), "symbol": attrs.get("symbol", ""),
+            "date": attrs.get("date", ""), "year": _year(attrs),
             "place": attrs.get("place", ""), "unresolved": bool(attrs.get("unresolved")),
             "cited_by": counts[node], "citations": citations_in[node],
             "color": look["color"], "shape": look["shape"],
