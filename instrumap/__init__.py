@@ -1,6 +1,6 @@
 """instrumap: a citation knowledge graph of the international instrument landscape."""
 
-from instrumap.api import extract, extract_text
+from instrumap.api import build, export, extract, extract_text, html, network, open_store, query, show_inline
 
-__all__ = ["extract", "extract_text"]
+__all__ = ["build", "export", "extract", "extract_text", "html", "network", "open_store", "query", "show_inline"]
 __version__ = "0.1.0"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from instrumap.build import build
+from instrumap.builder import build
 from instrumap.graph.store import GraphStore
 from instrumap.graph.view import ViewOptions, view_data
 

@@ -11,7 +11,7 @@ from pyoxigraph import RdfFormat, parse
 from rdflib import Graph
 from rdflib.compare import to_isomorphic
 
-from instrumap.build import build
+from instrumap.builder import build
 from instrumap.graph import network
 from instrumap.graph.export import export
 from instrumap.graph.sparql import bind, rows, run, saved_queries

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from instrumap.build import build
+from instrumap.builder import build
 from instrumap.cli.app import UserError, main
 from instrumap.cli.output import warn
 from instrumap.corpus import sample_corpus
