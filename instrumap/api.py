@@ -85,6 +85,5 @@ def show_inline(page: str, height: int = 650) -> Any:
 
     from IPython.display import HTML
 
-    return HTML(
-        f'<iframe srcdoc="{escape(page, quote=True)}" style="width:100%;height:{height}px;border:1px solid #ddd"></iframe>'
-    )
+    style = f"width:100%;height:{height}px;border:1px solid #ddd"
+    return HTML(f'<iframe srcdoc="{escape(page, quote=True)}" style="{style}"></iframe>')
