@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from instrumap.extract.errors import InputError
+from instrumap.extract.formats import read_source
 from instrumap.extract.language import detect_language
 from instrumap.extract.layout import flat_view, furniture_spans
 from instrumap.extract.lexicon import SUPPORTED, load_data
 from instrumap.extract.metadata import read_header
-from instrumap.extract.reading import read_text
 from instrumap.extract.records import Document
 from instrumap.extract.structure import read_structure
 
@@ -40,6 +40,6 @@ def parse_text(text: str, source: str = "<text>", language: str | None = None) -
     )
 
 
-def read_document(path: str | Path, language: str | None = None) -> Document:
-    """Read and parse one text document from disk."""
-    return parse_text(read_text(path), str(path), language)
+def read_document(path: str | Path, language: str | None = None, data: bytes | None = None) -> Document:
+    """Read and parse one document from disk (text, PDF, DOCX, DOC or HTML); ``data`` if already read."""
+    return parse_text(read_source(path, data), str(path), language)

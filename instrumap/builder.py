@@ -1,34 +1,37 @@
 """``build``: documents → references → RDF in a persistent store, and the files a user opens.
 
-Incremental: a document whose bytes have not changed since the last build (same path, same
-SHA-256) is skipped; a changed one has its named graph replaced; nothing else is touched.
-One unreadable document is reported and the batch goes on.
+Incremental and resumable: a document whose bytes have not changed since the last build (same
+path, same SHA-256, recorded inside its named graph) is skipped; a changed one has its graph
+replaced; an interrupted build leaves every finished graph in place and the next run goes on from
+there. Extraction runs in this process, in a process pool (``workers``) or on a Dask cluster
+(``dask``): the same ``runner.process`` function each time.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+
 from instrumap.corpus import expand
-from instrumap.extract.document import parse_text
-from instrumap.extract.errors import InputError
-from instrumap.extract.pipeline import extract_document
-from instrumap.extract.reading import decode, read_bytes
 from instrumap.graph.export import write_turtle
 from instrumap.graph.files import atomic_write
-from instrumap.graph.iris import graph_iri
-from instrumap.graph.rdf import authority_quads, document_quads
+from instrumap.graph.rdf import authority_quads
 from instrumap.graph.store import AUTHORITY, ONTOLOGY, GraphStore
+from instrumap.graph.view import ViewOptions
 from instrumap.graph.visualize import write_html
 from instrumap.ontology.authorities import authority
 from instrumap.ontology.namespace import ontology_path
+from instrumap.runner import Outcome, process, process_batch
 
 Log = Callable[[str], None]
+HTML_FULL_MAX_NODES = 5000  # above this, build's graph.html shows the 300 most-cited targets
+TURTLE_SORTED_MAX_TRIPLES = 3_000_000
 
 
 @dataclass
@@ -39,12 +42,44 @@ class BuildReport:
     built: int = 0
     skipped: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (skipped source, the source kept)
     triples: int = 0
     seconds: float = 0.0
+    megabytes: float = 0.0
+
+
+class Progress:
+    """A progress line on a terminal (documents, MB/s, ETA); plain log lines otherwise."""
+
+    def __init__(self, total: int, log: Log | None, tty: bool) -> None:
+        self.total, self.log, self.tty = total, log, tty
+        self.done, self.bytes, self.started = 0, 0, time.perf_counter()
+
+    def update(self, outcome: Outcome) -> None:
+        self.done += 1
+        self.bytes += outcome.size
+        if self.log is None:
+            return
+        elapsed = max(time.perf_counter() - self.started, 1e-6)
+        rate = self.done / elapsed
+        eta = (self.total - self.done) / rate if rate else 0
+        line = (f"[{self.done}/{self.total}] {self.bytes / 1e6 / elapsed:.1f} MB/s, {rate:.0f} docs/s, "
+                f"ETA {eta:.0f} s · {outcome.status} {outcome.source}")  # fmt: skip
+        if self.tty:
+            self.log("\r" + line[:150].ljust(150))
+        elif outcome.status != "unchanged" or self.done == self.total:
+            self.log(line + "\n")
 
 
 def build(
-    paths: Iterable[str | Path], out: str | Path, *, language: str | None = None, log: Log | None = None
+    paths: Iterable[str | Path],
+    out: str | Path,
+    *,
+    language: str | None = None,
+    log: Log | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    tty: bool = False,
 ) -> BuildReport:
     """Build (or update) the store in ``out/store`` from ``paths`` and write the output files."""
     started = time.perf_counter()
@@ -53,58 +88,143 @@ def build(
     store = GraphStore(out / "store")
     _refresh_fixed_graphs(store)
     known = store.sources()
-    records = _read_records(out / "references.jsonl")
-    for path in expand(paths):
-        source = str(path)
-        try:
-            data = read_bytes(path)
-            digest = hashlib.sha256(data).hexdigest()
-            if source in known and known[source][1] == digest:
+    sources = [str(p) for p in expand(paths)]
+    progress = Progress(len(sources), log, tty)
+    rebuilt: set[str] = set()
+    records_new = out / ".references.new.part"
+    out.mkdir(parents=True, exist_ok=True)
+    with records_new.open("w", encoding="utf-8") as records:
+        owner = {graph: source for source, (graph, _) in known.items()}
+        current = set(sources)
+        for outcome in _outcomes(sources, known, language, workers, dask, out, store):
+            progress.update(outcome)
+            report.megabytes += outcome.size / 1e6
+            if outcome.status == "unchanged":
                 report.skipped += 1
-                continue
-            extraction = extract_document(parse_text(decode(data, source), source, language))
-        except InputError as exc:
-            report.problems.append((source, exc.problem))
-            if log:
-                log(str(exc))
-            continue
-        meta = extraction.document.metadata
-        graph = graph_iri(meta.symbol, extraction.document.language, source)
-        if source in known and known[source][0] != graph:
-            store.remove_graph(known[source][0])  # the file now says it is another document
-        store.replace_graph(graph, document_quads(extraction, digest))
-        records[source] = extraction.as_json()
-        report.built += 1
-        if log:
-            log(f"{source}: {len(extraction.references)} references")
+            elif outcome.status == "problem":
+                report.problems.append((outcome.source, outcome.message))
+            else:
+                other = owner.get(outcome.graph)
+                if other and other != outcome.source and other in current and other < outcome.source:
+                    # Two files of one language version (a PDF and its text): the first path wins, in every mode.
+                    report.duplicates.append((outcome.source, other))
+                    continue
+                if other and other != outcome.source and other in current:
+                    report.duplicates.append((other, outcome.source))
+                    rebuilt.add(other)
+                previous = known.get(outcome.source)
+                if previous and previous[0] != outcome.graph:
+                    store.remove_graph(previous[0])  # the file now says it is another document
+                store.remove_graph(outcome.graph)
+                store.store.load(outcome.nquads, format=RdfFormat.N_QUADS)
+                owner[outcome.graph] = outcome.source
+                records.write(outcome.record + "\n")
+                rebuilt.add(outcome.source)
+                report.built += 1
+    if tty and log:
+        log("\n")
     store.flush()
-    with atomic_write(out / "references.jsonl") as fh:
-        for source in sorted(records):
-            fh.write(json.dumps(records[source], ensure_ascii=False) + "\n")
-    write_turtle(store, out / "graph.ttl")
-    write_html(store, out / "graph.html")
+    _merge_records(out / "references.jsonl", records_new, rebuilt)
+    with atomic_write(out / "problems.jsonl") as fh:
+        for source, message in report.problems:
+            fh.write(json.dumps({"source": source, "problem": message}, ensure_ascii=False) + "\n")
     report.triples = len(store)
+    if report.triples <= TURTLE_SORTED_MAX_TRIPLES:
+        write_turtle(store, out / "graph.ttl")
+    else:
+        store.dump(out / "graph.ttl", RdfFormat.TURTLE, store.graphs())
+    write_html(store, out / "graph.html", ViewOptions(top=300) if _large(store) else ViewOptions())
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _large(store: GraphStore) -> bool:
+    return len(store.document_graphs()) > HTML_FULL_MAX_NODES // 2
+
+
+def _outcomes(
+    sources: list[str], known: dict[str, tuple[str, str]], language: str | None, workers: int, dask: str | None,
+    out: Path, store: GraphStore,
+) -> Iterator[Outcome]:  # fmt: skip
+    digests = {s: known[s][1] if s in known else None for s in sources}
+    if dask:
+        yield from _dask_outcomes(sources, digests, language, dask, out, store)
+    elif workers <= 1:
+        for source in sources:
+            yield process(source, digests[source], language)
+    else:
+        yield from _pool_outcomes(sources, digests, language, workers)
+
+
+def _pool_outcomes(
+    sources: list[str], digests: dict[str, str | None], language: str | None, workers: int
+) -> Iterator[Outcome]:
+    """A process pool with a bounded window of work in flight, so memory does not grow with the corpus."""
+    window = workers * 4
+    pending: set[Future[Outcome]] = set()
+    queue = iter(sources)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for source in queue:
+            pending.add(pool.submit(process, source, digests[source], language))
+            if len(pending) >= window:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+        for future in pending:
+            yield future.result()
+
+
+def _dask_outcomes(
+    sources: list[str], digests: dict[str, str | None], language: str | None, address: str, out: Path, store: GraphStore
+) -> Iterator[Outcome]:
+    """Batches on a Dask cluster; each batch is also written as a gzip N-Quads shard in ``out/shards``
+    that Oxigraph's or Virtuoso's bulk loader can ingest directly."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    local = address == "local"
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) if local else None
+    client = Client(cluster or address)
+    try:
+        shards = out / "shards"
+        for stale in shards.glob("part-*.nq.gz"):
+            stale.unlink()  # an earlier build's shards would mislead a bulk loader
+        batches = [sources[i : i + 50] for i in range(0, len(sources), 50)]
+        futures = [
+            client.submit(
+                process_batch,
+                [(s, digests[s]) for s in batch],
+                str(shards.resolve() / f"part-{n:05d}.nq.gz"),
+                language,
+                pure=False,
+            )
+            for n, batch in enumerate(batches)
+        ]
+        for future in as_completed(futures):
+            yield from future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _merge_records(path: Path, new: Path, rebuilt: set[str]) -> None:
+    """references.jsonl: the old records of documents not rebuilt, then the new ones, streamed."""
+    with atomic_write(path) as fh:
+        if path.is_file():
+            with path.open(encoding="utf-8") as old:
+                for line in old:
+                    source = json.loads(line).get("source") if line.strip() else None
+                    if source is not None and source not in rebuilt:
+                        fh.write(line)
+        with new.open(encoding="utf-8") as fresh:
+            for line in fresh:
+                fh.write(line)
+    new.unlink(missing_ok=True)
+
+
 def _refresh_fixed_graphs(store: GraphStore) -> None:
     """The authority data and the ontology, each in its own named graph, rewritten every build."""
-    from pyoxigraph import NamedNode, Quad, RdfFormat, parse
-
     store.replace_graph(AUTHORITY, authority_quads(authority(), AUTHORITY))
     graph = NamedNode(ONTOLOGY)
     triples = parse(path=str(ontology_path()), format=RdfFormat.TURTLE)
     store.replace_graph(ONTOLOGY, (Quad(t.subject, t.predicate, t.object, graph) for t in triples))
-
-
-def _read_records(path: Path) -> dict[str, dict[str, object]]:
-    if not path.is_file():
-        return {}
-    records: dict[str, dict[str, object]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                record = json.loads(line)
-                records[str(record["source"])] = record
-    return records

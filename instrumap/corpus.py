@@ -9,10 +9,9 @@ from pathlib import Path
 
 from instrumap.extract.document import read_document
 from instrumap.extract.errors import InputError
+from instrumap.extract.formats import DOCUMENT_SUFFIXES
 from instrumap.extract.pipeline import extract_document
 from instrumap.extract.records import Extraction
-
-DOCUMENT_SUFFIXES = (".txt", ".text")
 
 
 @dataclass(frozen=True, slots=True)

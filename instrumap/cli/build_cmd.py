@@ -19,30 +19,41 @@ from instrumap.graph.store import StoreError
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("instrumap-out"), show_default=True,
               help="Output folder: store/, graph.ttl, references.jsonl, graph.html.")  # fmt: skip
 @click.option("--language", type=click.Choice(["zh", "en"]), help="Skip language detection.")
+@click.option("--workers", "-w", default=1, show_default=True, help="Extract in a pool of this many processes.")
+@click.option("--dask", metavar="ADDRESS", help="Extract on a Dask cluster (scheduler address, or `local`).")
 @click.option("--quiet", "-q", is_flag=True, help="Only problems and the summary line.")
-def build_command(paths: tuple[str, ...], out: Path, language: str | None, quiet: bool) -> None:
+def build_command(
+    paths: tuple[str, ...], out: Path, language: str | None, workers: int, dask: str | None, quiet: bool
+) -> None:
     """Build the citation graph of documents (files or folders); with no PATH, of the shipped sample.
 
-    A second build into the same folder adds to the store: unchanged documents are skipped, changed
-    ones replace their own named graph.
+    Reads text, PDF, DOCX, DOC and HTML. A second build into the same folder adds to the store:
+    unchanged documents are skipped, changed ones replace their own named graph, and an interrupted
+    build continues where it stopped. Unreadable files are reported (problems.jsonl) and skipped.
 
     \b
     Example:
       instrumap build                               # the sample corpus → ./instrumap-out
-      instrumap build corpus/ -o out/ && instrumap query most-cited -s out/
+      instrumap build corpus/ -o out/ --workers 2 && instrumap query most-cited -s out/
+      instrumap build corpus/ -o out/ --dask tcp://scheduler:8786
     """
     sources = list(paths) or [str(sample_corpus())]
-    log = None if quiet else (lambda line: click.echo(line, err=True))
+    tty = sys.stderr.isatty()
+    log = None if quiet else (lambda line: click.echo(line, err=True, nl=False))
     try:
-        report = build(sources, out, language=language, log=log)
+        report = build(sources, out, language=language, log=log, workers=workers, dask=dask, tty=tty)
     except StoreError as exc:
         raise UserError(str(exc)) from None
-    for source, problem in report.problems if quiet else []:
+    for source, problem in report.problems:
         warn(f"{source}: {problem}")
     click.echo(
         f"built {report.built}, unchanged {report.skipped}, problems {len(report.problems)}; "
         f"{report.triples} triples in {out / 'store'} ({report.seconds:.1f} s)"
     )
+    for skipped, kept in report.duplicates:
+        warn(f"{skipped}: same document as {kept} (kept {kept})")
+    if report.problems:
+        click.echo(f"problems listed in {out / 'problems.jsonl'}")
     click.echo(f"open {out / 'graph.html'} · query with `instrumap query most-cited -s {out}`")
     if report.problems:
         sys.exit(1)

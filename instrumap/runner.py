@@ -1,0 +1,68 @@
+"""Processing one document for a build, the same function in every mode: serial, process pool, Dask.
+
+A worker reads the file, hashes it, extracts, and returns the document's named graph as N-Quads
+bytes (pyoxigraph terms do not pickle) with its JSON record; the process that owns the store loads
+them. An unreadable file comes back as a problem and never stops the batch.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, serialize
+
+from instrumap.extract.document import read_document
+from instrumap.extract.errors import InputError
+from instrumap.extract.pipeline import extract_document
+from instrumap.extract.reading import read_bytes
+from instrumap.graph.iris import graph_iri
+from instrumap.graph.rdf import document_quads
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one source: ``built`` (with its graph), ``unchanged`` or ``problem``."""
+
+    status: str
+    source: str
+    size: int = 0
+    digest: str = ""
+    graph: str = ""
+    nquads: bytes = b""
+    record: str = ""
+    message: str = ""
+
+
+def process(source: str, known_digest: str | None = None, language: str | None = None) -> Outcome:
+    """Read, hash and extract one document; skip it when its bytes match ``known_digest``."""
+    try:
+        data = read_bytes(source)
+        digest = hashlib.sha256(data).hexdigest()
+        if digest == known_digest:
+            return Outcome("unchanged", source, len(data), digest)
+        extraction = extract_document(read_document(source, language, data))
+    except InputError as exc:
+        return Outcome("problem", source, message=exc.problem)
+    except Exception as exc:  # one broken file must not stop a batch of a hundred thousand
+        return Outcome("problem", source, message=f"failed: {type(exc).__name__}: {exc}")
+    meta = extraction.document.metadata
+    graph = graph_iri(meta.symbol, extraction.document.language, source)
+    nquads = serialize(document_quads(extraction, digest), format=RdfFormat.N_QUADS) or b""
+    record = json.dumps(extraction.as_json(), ensure_ascii=False)
+    return Outcome("built", source, len(data), digest, graph, nquads, record)
+
+
+def process_batch(sources: list[tuple[str, str | None]], shard: str, language: str | None = None) -> list[Outcome]:
+    """A Dask task: process a batch and also write its graphs to one gzip N-Quads shard (any bulk loader reads it)."""
+    outcomes = [process(source, digest, language) for source, digest in sources]
+    Path(shard).parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(f"{shard}.part")
+    with gzip.open(tmp, "wb") as fh:
+        for outcome in outcomes:
+            fh.write(outcome.nquads)
+    tmp.replace(shard)
+    return outcomes
