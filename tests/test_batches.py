@@ -1,0 +1,150 @@
+"""File formats and whole-corpus builds: PDF/DOCX/HTML, process pool and Dask, interrupted and re-run."""
+
+from __future__ import annotations
+
+import io
+import json
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import to_isomorphic
+
+from instrumap import extract
+from instrumap.builder import build
+from instrumap.graph.store import GraphStore
+
+from conftest import CORPUS, FIXTURES, SEED
+
+PDFS = sorted((FIXTURES / "pdf").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=[p.name for p in PDFS])
+def test_each_real_pdf_yields_the_references_of_its_text(pdf: Path) -> None:
+    pdf_refs, text_refs = extract(pdf).references, extract(pdf.with_suffix(".txt")).references
+    assert pdf_refs and {(r.kind, r.id) for r in pdf_refs} == {(r.kind, r.id) for r in text_refs}
+    # Where each stands may differ where pdftotext's layout hides a footnote rule; nearly always it agrees.
+    placed = {(r.id, r.paragraph) for r in pdf_refs}
+    assert len(placed & {(r.id, r.paragraph) for r in text_refs}) >= 0.9 * len(placed)
+    assert extract(pdf).document.metadata.symbol == extract(pdf.with_suffix(".txt")).document.metadata.symbol
+
+
+def _docx(paragraphs: list[str], footnote: str) -> bytes:
+    """A minimal Word document with one footnote, written as Word writes it."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{p}</w:t></w:r></w:p>' for p in paragraphs[:-1])
+    body += (f"<w:p><w:r><w:t xml:space=\"preserve\">{paragraphs[-1]}</w:t></w:r>"
+             "<w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>")  # fmt: skip
+    notes = (f"<w:footnotes {w}><w:footnote w:id=\"0\"/><w:footnote w:id=\"1\"><w:p><w:r><w:t>{footnote}</w:t>"
+             "</w:r></w:p></w:footnote></w:footnotes>")  # fmt: skip
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", f"<w:document {w}><w:body>{body}</w:body></w:document>")
+        archive.writestr("word/footnotes.xml", notes)
+    return buffer.getvalue()
+
+
+def test_docx_and_html_documents(tmp_path) -> None:
+    paragraphs = ["The General Assembly,", "Recalling its resolution 55/25,",
+                  "Welcoming the entry into force of the United Nations Convention against Corruption,"]  # fmt: skip
+    docx = tmp_path / "resolution.docx"
+    docx.write_bytes(_docx(paragraphs, "Resolution 58/4, annex."))
+    refs = {(r.kind, r.id, r.paragraph, r.via) for r in extract(docx, language="en").references}
+    assert {("resolution", "A/RES/55/25", "PP1", ""), ("convention", "uncac", "PP2", ""),
+            ("resolution", "A/RES/58/4", "FN1", "PP2")} <= refs  # fmt: skip
+    page = tmp_path / "resolution.html"
+    page.write_text("<html><head><style>p{}</style><script>var x = 'resolution 1/1';</script></head><body>"
+                    "<p>The Security Council,</p><p>Recalling its resolution 1373 (2001),<sup>1</sup></p>"
+                    "<p>1. <b>Decides</b> to remain seized of the matter;</p><p>¹ S/2001/1234</p></body></html>",
+                    encoding="utf-8")  # fmt: skip
+    result = extract(page)
+    assert [(r.kind, r.id) for r in result.references] == [
+        ("resolution", "S/RES/1373(2001)"),
+        ("document", "S/2001/1234"),
+    ]
+
+
+def _corpus(folder: Path, count: int) -> Path:
+    """``count`` distinct resolutions made from the seed (each its own symbol)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(count):
+        (folder / f"doc{i:03d}.zh.txt").write_text(text.replace("58/140.", f"58/{300 + i}."), encoding="utf-8")
+    return folder
+
+
+def _dataset(out: Path) -> Dataset:
+    from pyoxigraph import RdfFormat, serialize
+
+    data = serialize(GraphStore(out / "store", read_only=True).quads(), format=RdfFormat.N_QUADS)
+    dataset = Dataset()
+    dataset.parse(data=data.decode(), format="nquads")
+    return dataset
+
+
+def _same(a: Path, b: Path) -> bool:
+    """Same quads in the same named graphs, and isomorphic as graphs."""
+    one, two = _dataset(a), _dataset(b)
+    if {(s, p, o, str(g)) for s, p, o, g in one.quads()} != {(s, p, o, str(g)) for s, p, o, g in two.quads()}:
+        return False
+    return to_isomorphic(_union(one)) == to_isomorphic(_union(two))
+
+
+def _union(dataset: Dataset) -> Graph:
+    graph = Graph()
+    for s, p, o, _ in dataset.quads():
+        graph.add((s, p, o))
+    return graph
+
+
+def test_pool_and_dask_builds_equal_the_serial_build(tmp_path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 6)
+    for name in ("A_RES_55_63.en.txt", "S_RES_661_1990.en.txt"):
+        (corpus / name).write_bytes((CORPUS / name).read_bytes())
+    serial = build([corpus], tmp_path / "serial")
+    pool = build([corpus], tmp_path / "pool", workers=2)
+    assert serial.built == pool.built == 8
+    assert _same(tmp_path / "serial", tmp_path / "pool")
+    pytest.importorskip("dask.distributed")
+    distributed = build([corpus], tmp_path / "dask", dask="local")
+    assert distributed.built == 8
+    assert _same(tmp_path / "serial", tmp_path / "dask")
+    assert sorted(p.name for p in (tmp_path / "dask" / "shards").glob("*.nq.gz"))
+
+
+def test_a_killed_build_resumes_to_the_same_graph(tmp_path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 40)
+    build([corpus], tmp_path / "whole")
+    command = [sys.executable, "-m", "instrumap", "build", str(corpus), "-o", str(tmp_path / "killed")]
+    child = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    seen = 0
+    deadline = time.time() + 120
+    while seen < 8 and time.time() < deadline:
+        line = child.stderr.readline()  # type: ignore[union-attr]
+        seen += line.startswith("[")
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert seen >= 8
+    report = build([corpus], tmp_path / "killed")
+    assert report.skipped >= 1 and report.built + report.skipped == 40
+    assert _same(tmp_path / "whole", tmp_path / "killed")
+
+
+def test_a_corrupt_pdf_and_a_binary_file_are_reported_and_the_batch_completes(tmp_path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 2)
+    (corpus / "broken.pdf").write_bytes(PDFS[0].read_bytes()[:3000])
+    (corpus / "image.txt").write_bytes(bytes(range(256)) * 40)
+    code = subprocess.run([sys.executable, "-m", "instrumap", "build", str(corpus), "-o", str(tmp_path / "out"), "-q"],
+                          capture_output=True, text=True)  # fmt: skip
+    assert code.returncode == 1
+    assert code.stdout.startswith("built 2, unchanged 0, problems 2")
+    problems = [json.loads(line) for line in (tmp_path / "out" / "problems.jsonl").read_text().splitlines()]
+    assert {Path(p["source"]).name for p in problems} == {"broken.pdf", "image.txt"}
+    assert any("not a readable PDF" in p["problem"] for p in problems)
+    assert "Traceback" not in code.stderr
