@@ -1,0 +1,150 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the store, safe by default.
+
+Starlette for HTTP, pyoxigraph for SPARQL, queries in worker processes (``graph.workers``) so a
+per-query timeout really stops a runaway query. Defaults: bound to 127.0.0.1, updates refused
+with 403, request bodies capped, results capped, CORS off unless an origin is given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from instrumap.graph.sparql import saved_queries
+from instrumap.graph.workers import QueryWorkers
+
+RESULT_TYPES = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+}  # fmt: skip
+GRAPH_TYPES = {"text/turtle": "turtle", "application/ld+json": "jsonld", "application/n-triples": "ntriples",
+               "application/rdf+xml": "rdfxml"}  # fmt: skip
+MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
+         "tsv": "text/tab-separated-values", "turtle": "text/turtle", "jsonld": "application/ld+json",
+         "ntriples": "application/n-triples", "rdfxml": "application/rdf+xml"}  # fmt: skip
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+                     re.I)  # fmt: skip
+
+
+def _negotiate(accept: str, table: dict[str, str], default: str) -> str:
+    """The first media type of Accept (by q, then order) that we can write."""
+    choices = []
+    for i, part in enumerate(accept.split(",")):
+        media, _, params = part.strip().partition(";")
+        q = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        choices.append((-q, i, media.strip().lower()))
+    for _, _, media in sorted(choices):
+        if media in table:
+            return table[media]
+    return default
+
+
+def create_app(store: Path, *, timeout: float = 30.0, max_result_mb: int = 50, max_body_kb: int = 256,
+               workers: int = 2, cors: str | None = None, html_page: Path | None = None) -> Starlette:  # fmt: skip
+    pool = QueryWorkers(store, workers=workers, timeout=timeout, max_bytes=max_result_mb * 1_000_000)
+    max_body = max_body_kb * 1024
+
+    async def sparql(request: Request) -> Response:
+        if request.method == "POST":
+            length = int(request.headers.get("content-length") or 0)
+            if length > max_body:
+                return PlainTextResponse(f"request body over {max_body_kb} KB", status_code=413)
+            body = await request.body()
+            if len(body) > max_body:
+                return PlainTextResponse(f"request body over {max_body_kb} KB", status_code=413)
+            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if content_type == "application/sparql-update":
+                return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused", status_code=403)
+            if content_type == "application/sparql-query":
+                query = body.decode("utf-8", "replace")
+            else:
+                form = parse_qs(body.decode("utf-8", "replace"))
+                if "update" in form:
+                    return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused", status_code=403)
+                query = (form.get("query") or [""])[0]
+        else:
+            if "update" in request.query_params:
+                return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused", status_code=403)
+            query = request.query_params.get("query", "")
+        if not query.strip():
+            return PlainTextResponse("no query: send ?query=… or POST one", status_code=400)
+        if _UPDATE.search(query):
+            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused", status_code=403)
+        accept = request.headers.get("accept", "")
+        result_format = _negotiate(accept, RESULT_TYPES, "json")
+        graph_format = _negotiate(accept, GRAPH_TYPES, "turtle")
+        answer = await run_in_threadpool(pool.run, query, result_format, graph_format)
+        if answer.status == "syntax":
+            return PlainTextResponse(f"malformed SPARQL: {answer.message}", status_code=400)
+        if answer.status == "timeout":
+            return PlainTextResponse(answer.message, status_code=503)
+        if answer.status == "too_large":
+            return PlainTextResponse(answer.message, status_code=413)
+        if answer.status != "ok":
+            return PlainTextResponse(answer.message, status_code=500)
+        media = MEDIA[graph_format if answer.kind == "graph" else result_format]
+        return Response(answer.body, media_type=media)
+
+    async def home(request: Request) -> Response:
+        return HTMLResponse(_home_page(html_page is not None))
+
+    async def graph(request: Request) -> Response:
+        if html_page is None or not html_page.is_file():
+            return PlainTextResponse("no graph.html beside this store", status_code=404)
+        return FileResponse(html_page)
+
+    middleware = [Middleware(CORSMiddleware, allow_origins=[cors], allow_methods=["GET", "POST"])] if cors else []
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    routes = [Route("/", home), Route("/sparql", sparql, methods=["GET", "POST"]), Route("/graph.html", graph)]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+
+
+def _home_page(has_graph: bool) -> str:
+    examples = "".join(
+        f"<option value='{html.escape(q.text, quote=True)}'>{html.escape(q.name)}: {html.escape(q.description)}</option>"
+        for q in saved_queries().values()
+        if not q.params
+    )
+    graph_link = "<a href='graph.html'>the interactive graph</a> · " if has_graph else ""
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>instrumap SPARQL</title>
+<style>body{{font-family:system-ui,sans-serif;margin:24px;max-width:1100px}}textarea{{width:100%;height:220px;font-family:monospace}}
+pre{{background:#f6f6f6;padding:8px;overflow:auto;max-height:420px}}</style></head><body>
+<h1>instrumap SPARQL endpoint</h1><p>{graph_link}POST or GET <code>/sparql</code> (SPARQL 1.1 Protocol, read-only).</p>
+<label>Examples <select id="examples"><option value="">…</option>{examples}</select></label>
+<textarea id="query">SELECT (COUNT(*) AS ?triples) WHERE {{ ?s ?p ?o }}</textarea>
+<p><button id="run">Run</button> <select id="format"><option>application/sparql-results+json</option><option>text/csv</option>
+<option>text/tab-separated-values</option><option>application/sparql-results+xml</option><option>text/turtle</option></select></p>
+<pre id="out"></pre>
+<script>
+document.getElementById("examples").onchange = e => {{ if (e.target.value) document.getElementById("query").value = e.target.value; }};
+document.getElementById("run").onclick = async () => {{
+  const body = new URLSearchParams({{query: document.getElementById("query").value}});
+  const r = await fetch("sparql", {{method: "POST", body, headers: {{Accept: document.getElementById("format").value}}}});
+  document.getElementById("out").textContent = r.status + "\\n" + await r.text();
+}};
+</script></body></html>"""

@@ -1,0 +1,117 @@
+"""The SPARQL endpoint, queried by a real client (SPARQLWrapper) on an ephemeral port."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from instrumap.builder import build
+from instrumap.graph.sparql import saved_queries
+
+from conftest import SEED
+
+SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
+FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory):
+    out = tmp_path_factory.mktemp("serve") / "out"
+    build([SEED], out)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "instrumap", "serve", str(out), "--port", str(port),
+                               "--timeout", "3", "--workers", "2"], stderr=subprocess.PIPE, text=True)  # fmt: skip
+    url = f"http://127.0.0.1:{port}/sparql"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(10)
+
+
+def client(url: str, query: str, fmt: str):  # type: ignore[no-untyped-def]
+    wrapper = SPARQLWrapper.SPARQLWrapper(url)
+    wrapper.setQuery(query)
+    wrapper.setMethod(SPARQLWrapper.POST)
+    wrapper.setReturnFormat(fmt)
+    return wrapper.query()
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_select_in_each_results_format(endpoint, fmt: str) -> None:
+    result = client(endpoint, "SELECT ?symbol WHERE { ?d a im:Resolution ; im:symbol ?symbol } ORDER BY ?symbol", fmt)
+    converted = result.convert()
+    if fmt == "json":
+        symbols = [b["symbol"]["value"] for b in converted["results"]["bindings"]]
+    elif fmt == "xml":
+        symbols = [n.firstChild.nodeValue for n in converted.getElementsByTagName("literal")]
+    else:
+        symbols = [line.strip('"') for line in converted.decode().splitlines()[1:]]
+    assert "A/RES/58/140" in symbols and "E/RES/2003/24" in symbols
+
+
+def test_construct_and_a_saved_query(endpoint) -> None:
+    graph = client(
+        endpoint, "CONSTRUCT { ?d im:symbol ?s } WHERE { ?d a im:Resolution ; im:symbol ?s }", "turtle"
+    ).convert()
+    assert b"A/RES/55/25" in graph
+    rows = client(endpoint, saved_queries()["most-cited"].text, "json").convert()["results"]["bindings"]
+    assert rows[0]["target"]["value"].endswith("/untoc")
+
+
+def test_malformed_query_is_400_and_update_is_403(endpoint) -> None:
+    with pytest.raises(SPARQLWrapper.SPARQLExceptions.QueryBadFormed):
+        client(endpoint, "SELECT ?x WHERE { ?x }", "json")
+    request = urllib.request.Request(endpoint, data=b"update=INSERT+DATA+%7B+%3Ca%3Ab%3E+%3Ca%3Ac%3E+%3Ca%3Ad%3E+%7D",
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request)
+    assert refused.value.code == 403
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        client(endpoint, "INSERT DATA { <a:b> <a:c> <a:d> }", "json")
+    assert refused.value.code == 403
+
+
+def test_a_runaway_query_is_stopped_while_another_client_is_answered(endpoint) -> None:
+    outcome: dict[str, object] = {}
+
+    def runaway() -> None:
+        started = time.perf_counter()
+        try:
+            client(endpoint, FOREVER, "json")
+            outcome["runaway"] = "answered"
+        except Exception as exc:  # SPARQLWrapper raises EndPointInternalError/URLError for 503
+            outcome["runaway"] = str(exc)
+        outcome["runaway_s"] = time.perf_counter() - started
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    time.sleep(0.5)
+    started = time.perf_counter()
+    quick = client(endpoint, "ASK { ?s ?p ?o }", "json").convert()
+    assert quick["boolean"] is True and time.perf_counter() - started < 2
+    thread.join(30)
+    assert "stopped after 3 s" in str(outcome["runaway"]) or "503" in str(outcome["runaway"])
+    assert float(outcome["runaway_s"]) < 10  # type: ignore[arg-type]
+    assert client(endpoint, "ASK { ?s ?p ?o }", "json").convert()["boolean"] is True  # the server lives on
+
+
+def test_request_bodies_are_capped(endpoint) -> None:
+    body = b"query=" + b"%20" * 300_000 + b"ASK+%7B+%7D"
+    request = urllib.request.Request(endpoint, data=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request)
+    assert refused.value.code == 413
