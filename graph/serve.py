@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import html
 import re
+from importlib import resources
 from collections.abc import AsyncIterator
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -35,8 +36,10 @@ GRAPH_TYPES = {"text/turtle": "turtle", "application/ld+json": "jsonld", "applic
 MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
          "tsv": "text/tab-separated-values", "turtle": "text/turtle", "jsonld": "application/ld+json",
          "ntriples": "application/n-triples", "rdfxml": "application/rdf+xml"}  # fmt: skip
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-                     re.I)  # fmt: skip
+# An update operation after any prologue (PREFIX/BASE lines): refused before it reaches the store.
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I
+)
 
 
 def _negotiate(accept: str, table: dict[str, str], default: str) -> str:
@@ -125,26 +128,13 @@ def create_app(store: Path, *, timeout: float = 30.0, max_result_mb: int = 50, m
 
 
 def _home_page(has_graph: bool) -> str:
+    """The query page (graph/templates/sparql.html) with the saved queries as examples."""
     examples = "".join(
-        f"<option value='{html.escape(q.text, quote=True)}'>{html.escape(q.name)}: {html.escape(q.description)}</option>"
+        f"<option value='{html.escape(q.text, quote=True)}'>{html.escape(q.name)}: {html.escape(q.description)}"
+        "</option>"
         for q in saved_queries().values()
         if not q.params
     )
-    graph_link = "<a href='graph.html'>the interactive graph</a> · " if has_graph else ""
-    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>instrumap SPARQL</title>
-<style>body{{font-family:system-ui,sans-serif;margin:24px;max-width:1100px}}textarea{{width:100%;height:220px;font-family:monospace}}
-pre{{background:#f6f6f6;padding:8px;overflow:auto;max-height:420px}}</style></head><body>
-<h1>instrumap SPARQL endpoint</h1><p>{graph_link}POST or GET <code>/sparql</code> (SPARQL 1.1 Protocol, read-only).</p>
-<label>Examples <select id="examples"><option value="">…</option>{examples}</select></label>
-<textarea id="query">SELECT (COUNT(*) AS ?triples) WHERE {{ ?s ?p ?o }}</textarea>
-<p><button id="run">Run</button> <select id="format"><option>application/sparql-results+json</option><option>text/csv</option>
-<option>text/tab-separated-values</option><option>application/sparql-results+xml</option><option>text/turtle</option></select></p>
-<pre id="out"></pre>
-<script>
-document.getElementById("examples").onchange = e => {{ if (e.target.value) document.getElementById("query").value = e.target.value; }};
-document.getElementById("run").onclick = async () => {{
-  const body = new URLSearchParams({{query: document.getElementById("query").value}});
-  const r = await fetch("sparql", {{method: "POST", body, headers: {{Accept: document.getElementById("format").value}}}});
-  document.getElementById("out").textContent = r.status + "\\n" + await r.text();
-}};
-</script></body></html>"""
+    page = resources.files("instrumap.graph.templates").joinpath("sparql.html").read_text(encoding="utf-8")
+    link = "<a href='graph.html'>the interactive graph</a> · " if has_graph else ""
+    return page.replace("__GRAPH_LINK__", link).replace("__EXAMPLES__", examples)

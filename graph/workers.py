@@ -7,6 +7,7 @@ is terminated and replaced, and the other workers keep answering.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import threading
 from dataclasses import dataclass
@@ -105,10 +106,8 @@ class QueryWorkers:
     def close(self) -> None:
         while not self.idle.empty():
             process, conn = self.idle.get()
-            try:
+            with contextlib.suppress(BrokenPipeError, OSError):
                 conn.send(None)
-            except (BrokenPipeError, OSError):
-                pass
             process.join(2)
             if process.is_alive():
                 process.kill()
