@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 import html
 import re
-from importlib import resources
 from collections.abc import AsyncIterator
+from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs
 
