@@ -47,6 +47,33 @@ def _sorted_quads(store: GraphStore) -> Iterator[Quad]:
     )
 
 
+def write_shards(store: GraphStore, folder: Path, shards: int) -> list[Path]:
+    """N-Quads split into ``shards`` gzip files, whole named graphs per shard, with a manifest.
+
+    Virtuoso's bulk loader (ld_dir + rdf_loader_run) and ``oxigraph load`` take ``*.nq.gz`` directly.
+    """
+    import gzip
+
+    graphs = sorted(store.graphs())
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("part-*.nq.gz"):
+        old.unlink()
+    written: list[Path] = []
+    manifest: list[dict[str, object]] = []
+    per_shard = max(1, -(-len(graphs) // max(1, shards)))
+    for n in range(0, len(graphs), per_shard):
+        chunk = graphs[n : n + per_shard]
+        path = folder / f"part-{n // per_shard:05d}.nq.gz"
+        data = serialize(store.quads(chunk), format=RdfFormat.N_QUADS) or b""
+        with atomic_write(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
+            gz.write(data)
+        written.append(path)
+        manifest.append({"file": path.name, "graphs": chunk, "quads": data.count(b"\n")})
+    with atomic_write(folder / "manifest.json") as fh:
+        json.dump({"format": "application/n-quads", "compression": "gzip", "shards": manifest}, fh, indent=1)
+    return [*written, folder / "manifest.json"]
+
+
 def write_turtle(store: GraphStore, path: Path) -> None:
     """The whole graph as stable Turtle (sorted, fixed prefixes)."""
     with atomic_write(path, "wb") as fh:

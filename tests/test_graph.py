@@ -183,3 +183,24 @@ def _seed_nt(store: GraphStore) -> str:
     from pyoxigraph import serialize
 
     return serialize((q.triple for q in store.quads()), format=RdfFormat.N_TRIPLES).decode()
+
+
+def test_nquads_shards_with_a_manifest(seed_store, tmp_path) -> None:
+    import gzip
+    import json
+
+    from pyoxigraph import Store
+
+    from instrumap.graph.export import write_shards
+
+    paths = write_shards(seed_store, tmp_path / "shards", 3)
+    manifest = json.loads((tmp_path / "shards" / "manifest.json").read_text())
+    assert (
+        len(manifest["shards"]) == 3
+        and sorted(g for s in manifest["shards"] for g in s["graphs"]) == seed_store.graphs()
+    )
+    loaded = Store()
+    for path in paths[:-1]:
+        with gzip.open(path) as fh:
+            loaded.bulk_load(fh, format=RdfFormat.N_QUADS)
+    assert len(loaded) == len(seed_store) == sum(s["quads"] for s in manifest["shards"])
