@@ -74,6 +74,20 @@ def _send(opener: urllib.request.OpenerDirector, request: urllib.request.Request
         time.sleep(min(30, 0.5 * 2**attempt))
 
 
+def _request(graph: str, n: int, body: bytes, graph_store: str | None, endpoint: str | None) -> urllib.request.Request:
+    """Batch ``n`` of a graph: the first replaces the graph, the others add to it."""
+    if graph_store:
+        target = f"{graph_store}?{urllib.parse.urlencode({'graph': graph})}"
+        method = "PUT" if n == 0 else "POST"
+        return urllib.request.Request(target, data=body, method=method, headers={"Content-Type": "text/turtle"})
+    drop = f"DROP SILENT GRAPH <{graph}> ;\n" if n == 0 else ""
+    update = f"{drop}INSERT DATA {{ GRAPH <{graph}> {{\n{body.decode('utf-8')}}} }}"
+    form = urllib.parse.urlencode({"update": update}).encode()
+    return urllib.request.Request(
+        endpoint or "", data=form, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
+
+
 def push(
     store: GraphStore,
     state_path: Path,
@@ -93,25 +107,15 @@ def push(
     state: dict[str, str] = json.loads(state_path.read_text()) if state_path.is_file() else {}
     report = PushReport()
     for graph in graphs or store.graphs():
-        lines = sorted(
-            (serialize((q.triple for q in store.quads([graph])), format=RdfFormat.N_TRIPLES) or b"").splitlines()
-        )
+        data = serialize((q.triple for q in store.quads([graph])), format=RdfFormat.N_TRIPLES) or b""
+        lines = sorted(data.splitlines())
         digest = hashlib.sha256(b"\n".join(lines)).hexdigest()
         if state.get(f"{url} {graph}") == digest:
             report.unchanged += 1
             continue
         batches = [b"\n".join(lines[i : i + batch]) + b"\n" for i in range(0, len(lines), batch)] or [b""]
         for n, body in enumerate(batches):
-            if graph_store:
-                target = f"{graph_store}?{urllib.parse.urlencode({'graph': graph})}"
-                request = urllib.request.Request(target, data=body, method="PUT" if n == 0 else "POST",
-                                                 headers={"Content-Type": "text/turtle"})  # fmt: skip
-            else:
-                update = (f"DROP SILENT GRAPH <{graph}> ;\n" if n == 0 else "") + (
-                    f"INSERT DATA {{ GRAPH <{graph}> {{\n{body.decode('utf-8')}}} }}")  # fmt: skip
-                request = urllib.request.Request(endpoint or "", data=urllib.parse.urlencode({"update": update}).encode(),
-                                                 headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
-            _send(opener, request, retries)
+            _send(opener, _request(graph, n, body, graph_store, endpoint), retries)
         state[f"{url} {graph}"] = digest
         with atomic_write(state_path) as fh:
             json.dump(state, fh, indent=0, sort_keys=True)
