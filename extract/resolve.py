@@ -156,8 +156,15 @@ def _instrument_target(title: str, kind: str, language: str, data: Authority) ->
     entries = data.lookup(title, ("instrument", "process"))
     if entries:
         return _entry_target(entries[0])
+    return _unresolved(kind, "instrument", title, language)
+
+
+def _unresolved(
+    kind: str, collection: str, title: str, language: str, details: tuple[tuple[str, str], ...] = ()
+) -> Target:
+    """A target the authority does not know: a node of its own, slug from its title, flagged unresolved."""
     slug = slugify(title)
-    return (kind, slug, entity_iri("instrument", slug), {language: _clean(title)}, False, ())
+    return (kind, slug, entity_iri(collection, slug), {language: _clean(title)}, False, details)
 
 
 def _clean(title: str) -> str:
@@ -185,15 +192,7 @@ def _plan(mention: Mention, ctx: Context) -> Target:
         if "zh" in base[0].labels:
             label["zh"] = f"执行《{base[0].labels['zh']}》的行动计划"
         return ("plan_of_action", slug, entity_iri("instrument", slug), label, False, ())
-    slug = slugify(mention.text)
-    return (
-        "plan_of_action",
-        slug,
-        entity_iri("instrument", slug),
-        {ctx.document.language: _clean(mention.text)},
-        False,
-        (),
-    )
+    return _unresolved("plan_of_action", "instrument", mention.text, ctx.document.language)
 
 
 def _anaphora(mention: Mention, ctx: Context) -> list[Target]:
@@ -243,8 +242,7 @@ def _meeting(mention: Mention, ctx: Context) -> Target:
         entry = ctx.authority.series_meeting(base, int(ordinal))
         if entry is not None:
             return _entry_target(entry, details)
-    slug = slugify(title)
-    return (mention.kind, slug, entity_iri("meeting", slug), {ctx.document.language: _clean(title)}, False, details)
+    return _unresolved(mention.kind, "meeting", title, ctx.document.language, details)
 
 
 def _without_ordinal(title: str) -> str:
@@ -284,15 +282,7 @@ def _conference_of_parties(mention: Mention, ctx: Context, details: tuple[tuple[
             None,
         )
     if convention is None:
-        slug = slugify(mention.text)
-        return (
-            "conference",
-            slug,
-            entity_iri("meeting", slug),
-            {ctx.document.language: _clean(mention.text)},
-            False,
-            details,
-        )
+        return _unresolved("conference", "meeting", mention.text, ctx.document.language, details)
     conv_id, conv_label, conv_resolved = (
         (convention.id, convention.label, convention.resolved) if isinstance(convention, Reference)
         else (convention[1], convention[3], convention[4])

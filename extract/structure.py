@@ -56,21 +56,22 @@ class Structure:
 
 
 @cache
+def _opener_regex(language: str, at_line_start: bool) -> re.Pattern[str]:
+    """An opening verb phrase, bold or not; at a line start (after its "\\n") or at the current position."""
+    words = alternation(lexicon(language).openers)
+    prefix = r"\n[ \t]*" if at_line_start else ""
+    group = f"(?:{words})" if at_line_start else f"({words})"
+    end = "" if language == "zh" else r"\b"
+    trailing = "" if at_line_start else r"(?:\*\*)?" if language == "zh" else ""
+    return re.compile(rf"{prefix}(?:\*\*)?{group}{trailing}{end}")
+
+
 def _opener_pattern(language: str) -> re.Pattern[str]:
-    lex = lexicon(language)
-    words = alternation(lex.openers)
-    if language == "zh":
-        return re.compile(rf"(?:\*\*)?({words})(?:\*\*)?")
-    return re.compile(rf"(?:\*\*)?({words})\b")
+    return _opener_regex(language, False)
 
 
-@cache
 def _line_opener(language: str) -> re.Pattern[str]:
-    lex = lexicon(language)
-    words = alternation(lex.openers)
-    if language == "zh":
-        return re.compile(rf"\n[ \t]*(?:\*\*)?(?:{words})")
-    return re.compile(rf"\n[ \t]*(?:\*\*)?(?:{words})\b")
+    return _opener_regex(language, True)
 
 
 @cache
