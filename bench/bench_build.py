@@ -27,12 +27,14 @@ CEILING = re.compile(rb"\b[Rr]esolutions?\s+\d{1,4}/\d{1,4}|\xe7\xac\xac\s*\d{1,
 
 
 def write_corpus(folder: Path, documents: int) -> float:
-    """Files of 2–6 paragraphs each from the real texts, both languages; returns megabytes written."""
+    """Files of 3–14 paragraphs each from the real texts, both languages, each its own document; returns MB."""
     folder.mkdir(parents=True, exist_ok=True)
     size = 0
     per_language = documents // 2
     for language in ("en", "zh"):
-        texts = generate(language, megabytes=per_language * 0.01, seed=5, preambular=(1, 3), operative=(1, 3))
+        texts = generate(
+            language, megabytes=per_language * 0.01, seed=5, preambular=(1, 6), operative=(2, 8), distinct=True
+        )
         for i, text in enumerate(texts):
             if i >= per_language:
                 break

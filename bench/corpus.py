@@ -58,22 +58,39 @@ def _vary(text: str, rng: random.Random) -> str:
     return re.sub(r"(?<![\d/])(\d{2})/(\d{1,3})(?![\d/])", number, text)
 
 
+def renumber(header: str, n: int) -> str:
+    """Give a header its own symbol, so that generated documents are distinct documents (A/RES/901/23)."""
+    session, number = 900 + n // 1000, n % 1000
+    header = re.sub(r"(?<![\w/])(A/RES/)\d+/\d+", rf"\g<1>{session}/{number}", header)
+    header = re.sub(r"(?m)^(\s*(?:\*\*)?)\d{1,4}/\d{1,4}\.", rf"\g<1>{session}/{number}.", header)
+    council, year = 1000 + n % 9000, 1946 + (n // 9000) % 80  # Security Council style: S/RES/1234(1990)
+    header = re.sub(r"Resolution \d+ \(\d{4}\)", f"Resolution {council} ({year})", header)
+    return re.sub(r"(?m)^(\s*)\d+ \(\d{4}\)\.", rf"\g<1>{council} ({year}).", header)
+
+
 def generate(
     language: str,
     megabytes: float,
     seed: int = 7,
     preambular: tuple[int, int] = (6, 18),
     operative: tuple[int, int] = (8, 24),
+    distinct: bool = False,
 ) -> Iterator[str]:
-    """Yield documents until their UTF-8 size reaches ``megabytes``; paragraph counts are drawn from the ranges."""
+    """Yield documents until their UTF-8 size reaches ``megabytes``; paragraph counts are drawn from the ranges.
+
+    ``distinct`` gives every document a symbol of its own (a build keeps one graph per language version).
+    """
     rng = random.Random(seed)
     headers, pool_pp, pool_op, notes = _pieces(language)
     if not headers:
         raise SystemExit(f"no {language} source documents found")
     target = int(megabytes * 1_000_000)
     produced = 0
+    made = 0
     while produced < target:
-        parts = [rng.choice(headers)]
+        header = rng.choice(headers)
+        parts = [renumber(header, made) if distinct else header]
+        made += 1
         parts += rng.sample(pool_pp, k=min(len(pool_pp), rng.randint(*preambular)))
         for number, paragraph in enumerate(rng.sample(pool_op, k=min(len(pool_op), rng.randint(*operative))), 1):
             parts.append(f"{number}. {paragraph}")
