@@ -155,7 +155,7 @@ def view_data(store: GraphStore, options: ViewOptions, focus_iri: str | None = N
     return {
         "nodes": nodes,
         "edges": edges,
-        "evidence": _evidence(store, graph),
+        "evidence": _evidence(store, graph, restrict=graph.number_of_nodes() < full.number_of_nodes()),
         "types": {k: v for k, v in style["types"].items() if any(n["type"] == k for n in nodes)},
         "functions": sorted({e["function"] for e in edges if e["function"]}),
         "function_colors": style["functions"],
@@ -165,10 +165,18 @@ def view_data(store: GraphStore, options: ViewOptions, focus_iri: str | None = N
     }
 
 
-def _evidence(store: GraphStore, graph: nx.MultiDiGraph) -> dict[str, list[dict[str, str]]]:
-    """ "citing|cited" → up to three quoted sentences with paragraph and function."""
+def _evidence(store: GraphStore, graph: nx.MultiDiGraph, restrict: bool) -> dict[str, list[dict[str, str]]]:
+    """ "citing|cited" → up to three quoted sentences with paragraph and function.
+
+    For a part of a large graph the query is bound to the cited nodes drawn, rather than reading
+    every citation in the store.
+    """
     found: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in store.query(_EVIDENCE):  # type: ignore[union-attr]
+    query = _EVIDENCE
+    if restrict:
+        cited = " ".join(sorted({f"<{v}>" for _, v in graph.edges()}))
+        query = _EVIDENCE.replace("WHERE {", f"WHERE {{ VALUES ?o {{ {cited} }}", 1)
+    for row in store.query(query):  # type: ignore[union-attr]
         s, o = row["s"].value, row["o"].value
         if s not in graph or o not in graph:
             continue
