@@ -16,7 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 
 from instrumap.corpus import expand
 from instrumap.graph.export import write_turtle
@@ -26,7 +26,7 @@ from instrumap.graph.store import AUTHORITY, ONTOLOGY, GraphStore
 from instrumap.graph.view import ViewOptions
 from instrumap.graph.visualize import write_html
 from instrumap.ontology.authorities import authority
-from instrumap.ontology.namespace import ontology_path
+from instrumap.ontology.namespace import PREFIXES, ontology_path
 from instrumap.runner import Outcome, process, process_batch
 
 Log = Callable[[str], None]
@@ -141,8 +141,9 @@ def build(
     report.triples = len(store)
     if report.triples <= TURTLE_SORTED_MAX_TRIPLES:
         write_turtle(store, out / "graph.ttl")
-    else:
-        store.dump(out / "graph.ttl", RdfFormat.TURTLE, store.graphs())
+    else:  # too big to sort in memory: the union in store order (valid Turtle, not byte-stable)
+        with atomic_write(out / "graph.ttl", "wb") as fh:
+            serialize((q.triple for q in store.quads()), fh, format=RdfFormat.TURTLE, prefixes=PREFIXES)
     write_html(store, out / "graph.html", ViewOptions(top=300) if _large(store) else ViewOptions())
     report.seconds = time.perf_counter() - started
     return report
