@@ -83,6 +83,7 @@ def build(
     workers: int = 1,
     dask: str | None = None,
     tty: bool = False,
+    exports: bool = True,
 ) -> BuildReport:
     """Build (or update) the store in ``out/store`` from ``paths`` and write the output files."""
     started = time.perf_counter()
@@ -139,6 +140,9 @@ def build(
         for source, message in report.problems:
             fh.write(json.dumps({"source": source, "problem": message}, ensure_ascii=False) + "\n")
     report.triples = len(store)
+    if not exports:  # bulk builds: graph.ttl and graph.html on demand (`instrumap export`, `visualize --top`)
+        report.seconds = time.perf_counter() - started
+        return report
     if report.triples <= TURTLE_SORTED_MAX_TRIPLES:
         write_turtle(store, out / "graph.ttl")
     else:  # too big to sort in memory: the union in store order (valid Turtle, not byte-stable)

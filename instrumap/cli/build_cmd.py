@@ -21,9 +21,17 @@ from instrumap.graph.store import StoreError
 @click.option("--language", type=click.Choice(["zh", "en"]), help="Skip language detection.")
 @click.option("--workers", "-w", default=1, show_default=True, help="Extract in a pool of this many processes.")
 @click.option("--dask", metavar="ADDRESS", help="Extract on a Dask cluster (scheduler address, or `local`).")
+@click.option("--no-exports", is_flag=True,
+              help="Skip graph.ttl and graph.html (large corpora: export on demand).")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="Only problems and the summary line.")
 def build_command(
-    paths: tuple[str, ...], out: Path, language: str | None, workers: int, dask: str | None, quiet: bool
+    paths: tuple[str, ...],
+    out: Path,
+    language: str | None,
+    workers: int,
+    dask: str | None,
+    no_exports: bool,
+    quiet: bool,
 ) -> None:
     """Build the citation graph of documents (files or folders); with no PATH, of the shipped sample.
 
@@ -41,7 +49,8 @@ def build_command(
     tty = sys.stderr.isatty()
     log = None if quiet else (lambda line: click.echo(line, err=True, nl=False))
     try:
-        report = build(sources, out, language=language, log=log, workers=workers, dask=dask, tty=tty)
+        report = build(sources, out, language=language, log=log, workers=workers, dask=dask, tty=tty,
+                       exports=not no_exports)  # fmt: skip
     except StoreError as exc:
         raise UserError(str(exc)) from None
     for source, problem in report.problems:
