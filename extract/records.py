@@ -112,7 +112,6 @@ class Reference:
     function: str
     resolved: bool = True
     via: str = ""  # the paragraph that carries the footnote mark, for references inside footnotes
-    via_function: str = ""
     details: tuple[tuple[str, str], ...] = ()  # place, start/end dates, ordinal … for meetings
 
     def as_json(self) -> dict[str, object]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat, Store
+from pyoxigraph import NamedNode, Quad, QuerySolutions, Store
 
 from instrumap.graph.iris import special_graph
 from instrumap.ontology.namespace import PREFIXES
@@ -85,12 +85,6 @@ class GraphStore:
             return
         for graph in graphs:
             yield from self.store.quads_for_pattern(None, None, None, NamedNode(graph))
-
-    def dump(self, output: Path, fmt: RdfFormat, graphs: Iterable[str] | None = None) -> None:
-        """Write quads (all graphs, or those named) in a dataset format."""
-        from pyoxigraph import serialize
-
-        serialize(self.quads(graphs), str(output), format=fmt, prefixes=PREFIXES)
 
     def flush(self) -> None:
         if self.path is not None:
