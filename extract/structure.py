@@ -35,18 +35,15 @@ _TRAILER = re.compile(
     re.I,
 )
 _PARAGRAPH_END = (",", ";", ":", ".", "，", "；", "：", "。")
-# Words before a bare number that make it a quantity, not a footnote mark ("paragraph 2", "of 4 and 5 May").
-_NOT_MARK_BEFORE = re.compile(
-    r"\b(?:paragraphs?|articles?|chapters?|vols?\.?|Nos?\.|resolutions?|decisions?|of|and|to|from|page|para\.|"
-    r"section|annex|items?|session|the|by|on|between|at|No|rules?|principles?|Part|than|over|under|about|"
-    r"approximately|some|nearly|only|least)\s+$|[\d/]\s*$",
-    re.I,
-)
-_NOT_MARK_AFTER = re.compile(
-    r"[ \t]*(?:January|February|March|April|May|June|July|August|September|October|November|December|and\s+\d|"
-    r"to\s+\d|per\b|%|percent|per cent|years?\b|days?\b|months?\b|weeks?\b|States\b|members\b|countries\b|"
-    r"[/\-–]\d|\(|\d)"
-)
+
+
+@cache
+def _not_mark() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words around a bare number that make it a quantity, a date or a reference, not a footnote mark."""
+    data = lexicon("en").raw["footnote_marks"]
+    before = re.compile(rf"\b{alternation(data['not_after_words'])}\s+$|[\d/]\s*$", re.I)
+    after = re.compile(rf"[ \t]*(?:{alternation(data['not_before_words'])}|and\s+\d|to\s+\d|[/\-–]\d|\(|\d)")
+    return before, after
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +403,8 @@ def _marks(
             i = bisect.bisect_right(zone_starts, at) - 1
             if i >= 0 and zones[i][0] <= at < zones[i][1]:
                 continue
-            if _NOT_MARK_BEFORE.search(text[max(0, at - 30) : at]) or _NOT_MARK_AFTER.match(text, m.end(1)):
+            not_before, not_after = _not_mark()
+            if not_before.search(text[max(0, at - 30) : at]) or not_after.match(text, m.end(1)):
                 continue
             marks.append((at, m.end(1), number))
             position = m.end(1)

@@ -18,13 +18,12 @@ from spacy import displacy
 from instrumap.extract.records import Extraction, Reference
 from instrumap.graph.view import styles
 
-_GROUP_COLORS = {"document": "#cfe3f7", "instrument": "#fbd7c2", "meeting": "#e4d9f5", "other": "#eadfc9"}
-
 
 @cache
 def kind_colors() -> dict[str, str]:
     """Light background colours per kind, from the graph's style table (documents blue, instruments orange …)."""
-    return {kind: _GROUP_COLORS.get(look["group"], "#eeeeee") for kind, look in styles()["types"].items()}
+    colors = styles()["document_view"]
+    return {kind: colors.get(look["group"], "#eeeeee") for kind, look in styles()["types"].items()}
 
 
 def render_document(extraction: Extraction) -> str:
