@@ -62,6 +62,31 @@ def _negotiate(accept: str, table: dict[str, str], default: str) -> str:
     return default
 
 
+_DRAIN_LIMIT = 16 * 1024 * 1024
+
+
+async def _read_capped(request: Request, max_body: int) -> bytes | None:
+    """The request body, or None when it is over ``max_body``.
+
+    An oversized body is read and discarded (up to ``_DRAIN_LIMIT``) rather than left
+    unread: closing a socket with unread data makes the kernel reset the connection,
+    and the client then sees a broken pipe instead of the 413 that explains it.
+    Memory stays bounded by ``max_body`` either way.
+    """
+    declared = int(request.headers.get("content-length") or 0)
+    if declared > _DRAIN_LIMIT:
+        return None
+    kept: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size <= max_body:
+            kept.append(chunk)
+        elif size > _DRAIN_LIMIT:
+            return None
+    return b"".join(kept) if size <= max_body else None
+
+
 def create_app(store: Path, *, timeout: float = 30.0, max_result_mb: int = 50, max_body_kb: int = 256,
                workers: int = 2, cors: str | None = None, html_page: Path | None = None) -> Starlette:  # fmt: skip
     pool = QueryWorkers(store, workers=workers, timeout=timeout, max_bytes=max_result_mb * 1_000_000)
@@ -69,11 +94,8 @@ def create_app(store: Path, *, timeout: float = 30.0, max_result_mb: int = 50, m
 
     async def sparql(request: Request) -> Response:
         if request.method == "POST":
-            length = int(request.headers.get("content-length") or 0)
-            if length > max_body:
-                return PlainTextResponse(f"request body over {max_body_kb} KB", status_code=413)
-            body = await request.body()
-            if len(body) > max_body:
+            body = await _read_capped(request, max_body)
+            if body is None:
                 return PlainTextResponse(f"request body over {max_body_kb} KB", status_code=413)
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type == "application/sparql-update":

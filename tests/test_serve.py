@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -113,5 +115,17 @@ def test_request_bodies_are_capped(endpoint) -> None:
     body = b"query=" + b"%20" * 300_000 + b"ASK+%7B+%7D"
     request = urllib.request.Request(endpoint, data=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
     with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(request)
+        urllib.request.urlopen(request)  # read and discarded by the server, so the client gets the 413, not a reset
     assert refused.value.code == 413
+    assert client(endpoint, "ASK { ?s ?p ?o }", "json").convert()["boolean"] is True
+
+
+def test_a_huge_declared_body_is_refused_before_it_is_sent(endpoint) -> None:
+    parts = urllib.parse.urlsplit(endpoint)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.putrequest("POST", parts.path)
+    connection.putheader("Content-Type", "application/sparql-query")
+    connection.putheader("Content-Length", str(2_000_000_000))
+    connection.endheaders()  # headers only: a server that waited for 2 GB would hang here
+    assert connection.getresponse().status == 413
+    connection.close()
