@@ -7,6 +7,7 @@ files) appear in the wild. Anything that decodes to mostly control characters is
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from instrumap.extract.errors import InputError
@@ -102,7 +103,10 @@ def _bomless_utf16(data: bytes) -> str | None:
         return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls other than \t \n \v \f \r
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    controls = len(_CONTROL.findall(sample))
     return controls > len(sample) * 0.02 or "\ufffd" * 4 in sample

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -31,18 +32,44 @@ from instrumap.ontology.namespace import (
     kind_classes,
 )
 
+
+class _Nodes:
+    """A vocabulary whose terms are pyoxigraph nodes, each made once: rdflib's namespace lookup and
+    the conversion cost more than the rest of the RDF step. The first access of a term still goes
+    through the closed namespace, so a misspelt term fails."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> NamedNode:
+        node = NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)
+        return node
+
+
+_IM, _CITO, _PROV, _SKOS, _SCHEMA = _Nodes(IM), _Nodes(CITO), _Nodes(PROV), _Nodes(SKOS), _Nodes(SCHEMA)
+_DCTERMS, _FRBR, _RDF, _XSD = _Nodes(DCTERMS), _Nodes(FRBR), _Nodes(RDF), _Nodes(XSD)
+
+
 _COLLECTION_OF_KIND = {"body": "body", "process": "process", "series": "meeting"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SENTENCE_BREAK = re.compile(r"[。；;]|\.\s|:\s|,\s*\n")
 
 
 def n(iri: object) -> NamedNode:
-    return iri if isinstance(iri, NamedNode) else NamedNode(str(iri))
+    return iri if isinstance(iri, NamedNode) else _node(iri)
 
 
-_TYPE = n(RDF.type)
-_DATE = n(XSD.date)
-_INTEGER = n(XSD.integer)
-_BOOLEAN = n(XSD.boolean)
+@lru_cache(maxsize=8192)
+def _node(iri: object) -> NamedNode:
+    """Terms from the lookup tables (function properties, classes) recur in every document: convert each once."""
+    return NamedNode(str(iri))
+
+
+_TYPE = n(_RDF.type)
+_DATE = n(_XSD.date)
+_INTEGER = n(_XSD.integer)
+_BOOLEAN = n(_XSD.boolean)
 
 
 def _date(value: str) -> Literal:
@@ -66,7 +93,7 @@ def relation_property(predicate: str) -> NamedNode:
 
 def function_property(function: str) -> NamedNode:
     """The declared sub-property of cito:cites for a function, or cito:cites itself for an undeclared verb."""
-    return n(function_properties().get(function, CITO.cites))
+    return n(function_properties().get(function, _CITO.cites))
 
 
 def target_iri(target: str, data: Authority, known: dict[str, str]) -> str:
@@ -104,36 +131,36 @@ def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
     expression = n(expression_iri(meta.symbol, doc.language, doc.source))
     quads: list[Quad] = []
 
-    def add(s: NamedNode, p: object, o: NamedNode | Literal) -> None:
-        quads.append(Quad(s, n(p), o, g))
+    def add(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        quads.append(Quad(s, p, o, g))
 
-    add(work, RDF.type, class_of(symbol_kind(meta.symbol) if meta.symbol else "document"))
+    add(work, _RDF.type, class_of(symbol_kind(meta.symbol) if meta.symbol else "document"))
     if meta.symbol:
-        add(work, IM.symbol, Literal(meta.symbol))
+        add(work, _IM.symbol, Literal(meta.symbol))
     if meta.title:
-        add(work, DCTERMS.title, Literal(meta.title, language=doc.language))
+        add(work, _DCTERMS.title, Literal(meta.title, language=doc.language))
     if meta.date:
-        add(work, DCTERMS.date, _date(meta.date))
+        add(work, _DCTERMS.date, _date(meta.date))
     if meta.session:
-        add(work, IM.session, _int(meta.session))
+        add(work, _IM.session, _int(meta.session))
     if meta.agenda_item:
-        add(work, IM.agendaItem, Literal(meta.agenda_item))
+        add(work, _IM.agendaItem, Literal(meta.agenda_item))
     body = data.lookup(meta.body or "", ("body",))
     if body:
-        add(work, DCTERMS.creator, n(entity_iri("body", body[0].id)))
-    add(expression, RDF.type, n(IM.Expression))
-    add(expression, FRBR.realizationOf, work)
-    add(expression, DCTERMS.language, Literal(doc.language))
-    add(expression, DCTERMS.source, Literal(doc.source))
-    add(expression, IM.contentHash, Literal(content_hash))
-    add(expression, IM.namedGraph, g)
+        add(work, _DCTERMS.creator, n(entity_iri("body", body[0].id)))
+    add(expression, _RDF.type, n(_IM.Expression))
+    add(expression, _FRBR.realizationOf, work)
+    add(expression, _DCTERMS.language, Literal(doc.language))
+    add(expression, _DCTERMS.source, Literal(doc.source))
+    add(expression, _IM.contentHash, Literal(content_hash))
+    add(expression, _IM.namedGraph, g)
 
     known = {ref.id: ref.uri for ref in extraction.references}
     if meta.symbol:
         known[meta.symbol] = work.value
     quads.extend(_target_quads(extraction.references, g, data))
     seen_edges: set[tuple[str, str]] = set()
-    cites = n(CITO.cites)
+    cites = n(_CITO.cites)
     for number, ref in enumerate(extraction.references, 1):
         target = n(ref.uri)
         prop = function_property(ref.function)
@@ -146,20 +173,20 @@ def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
             seen_edges.add(("", ref.uri))
             add(work, cites, target)
         cit = n(citation_iri(str(g.value), number))
-        add(cit, RDF.type, n(IM.Citation))
-        add(cit, CITO.hasCitingEntity, work)
-        add(cit, CITO.hasCitedEntity, target)
-        add(cit, CITO.hasCitationCharacterization, prop)
+        add(cit, _RDF.type, n(_IM.Citation))
+        add(cit, _CITO.hasCitingEntity, work)
+        add(cit, _CITO.hasCitedEntity, target)
+        add(cit, _CITO.hasCitationCharacterization, prop)
         if ref.function:
-            add(cit, IM.citationFunction, Literal(ref.function))
-        add(cit, IM.paragraph, Literal(ref.paragraph))
+            add(cit, _IM.citationFunction, Literal(ref.function))
+        add(cit, _IM.paragraph, Literal(ref.paragraph))
         if ref.via:
-            add(cit, IM.viaParagraph, Literal(ref.via))
-        add(cit, IM.startOffset, _int(ref.start))
-        add(cit, IM.endOffset, _int(ref.end))
-        add(cit, IM.mentionText, Literal(ref.text, language=doc.language))
-        add(cit, IM.quotedText, Literal(evidence(doc, ref), language=doc.language))
-        add(cit, PROV.wasDerivedFrom, expression)
+            add(cit, _IM.viaParagraph, Literal(ref.via))
+        add(cit, _IM.startOffset, _int(ref.start))
+        add(cit, _IM.endOffset, _int(ref.end))
+        add(cit, _IM.mentionText, Literal(ref.text, language=doc.language))
+        add(cit, _IM.quotedText, Literal(evidence(doc, ref), language=doc.language))
+        add(cit, _PROV.wasDerivedFrom, expression)
     for rel in extraction.relations:
         subject = n(target_iri(rel.subject, data, known))
         obj = n(target_iri(rel.object, data, known))
@@ -180,19 +207,19 @@ def _target_quads(references: Iterable[Reference], g: NamedNode, data: Authority
             continue  # authority entries are described once, in the authority graph
         yield Quad(node, _TYPE, class_of(ref.kind), g)
         if ref.kind in ("resolution", "decision", "document"):
-            yield Quad(node, n(IM.symbol), Literal(ref.id), g)
+            yield Quad(node, n(_IM.symbol), Literal(ref.id), g)
         for language, label in sorted(ref.label.items()):
-            yield Quad(node, n(SKOS.prefLabel), Literal(label, language=language), g)
+            yield Quad(node, n(_SKOS.prefLabel), Literal(label, language=language), g)
         if not ref.resolved:
-            yield Quad(node, n(IM.unresolved), Literal("true", datatype=_BOOLEAN), g)
+            yield Quad(node, n(_IM.unresolved), Literal("true", datatype=_BOOLEAN), g)
         details = dict(ref.details)
         if "place" in details:
-            yield Quad(node, n(IM.heldAt), Literal(details["place"]), g)
-        for key, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", details.get(key, "")):
+            yield Quad(node, n(_IM.heldAt), Literal(details["place"]), g)
+        for key, prop in (("start", _SCHEMA.startDate), ("end", _SCHEMA.endDate)):
+            if _ISO_DATE.fullmatch(details.get(key, "")):
                 yield Quad(node, n(prop), _date(details[key]), g)
         if details.get("ordinal", "").isdigit():
-            yield Quad(node, n(IM.ordinal), _int(details["ordinal"]), g)
+            yield Quad(node, n(_IM.ordinal), _int(details["ordinal"]), g)
 
 
 def authority_quads(data: Authority, graph: str) -> list[Quad]:
@@ -205,36 +232,36 @@ def authority_quads(data: Authority, graph: str) -> list[Quad]:
         kind = kind if kind in kind_classes() else _COLLECTION_OF_KIND.get(entry.collection, "other")
         quads.append(Quad(node, _TYPE, class_of(kind), g))
         for language, label in sorted(entry.labels.items()):
-            quads.append(Quad(node, n(SKOS.prefLabel), Literal(label, language=language), g))
+            quads.append(Quad(node, n(_SKOS.prefLabel), Literal(label, language=language), g))
         for language, names in sorted(entry.aliases.items()):
             for name in names:
-                quads.append(Quad(node, n(SKOS.altLabel), Literal(name, language=language), g))
+                quads.append(Quad(node, n(_SKOS.altLabel), Literal(name, language=language), g))
         quads.extend(_fact_quads(entry, node, data, g))
     return quads
 
 
 def _fact_quads(entry: Entry, node: NamedNode, data: Authority, g: NamedNode) -> Iterator[Quad]:
     facts = entry.facts
-    for key, prop in (("date", DCTERMS.date), ("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
+    for key, prop in (("date", _DCTERMS.date), ("start", _SCHEMA.startDate), ("end", _SCHEMA.endDate)):
         value = str(facts.get(key, ""))
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if _ISO_DATE.fullmatch(value):
             yield Quad(node, n(prop), _date(value), g)
     if facts.get("adopted_by"):
         resolution = n(document_iri(str(facts["adopted_by"])))
-        yield Quad(resolution, n(IM.adopts), node, g)
-        yield Quad(resolution, _TYPE, n(IM.Resolution), g)
-        yield Quad(resolution, n(IM.symbol), Literal(str(facts["adopted_by"])), g)
+        yield Quad(resolution, n(_IM.adopts), node, g)
+        yield Quad(resolution, _TYPE, n(_IM.Resolution), g)
+        yield Quad(resolution, n(_IM.symbol), Literal(str(facts["adopted_by"])), g)
     if facts.get("annexed_to"):
-        yield Quad(node, n(IM.annexedTo), n(document_iri(str(facts["annexed_to"]))), g)
-    for key, prop in (("supplements", IM.supplements), ("amends", IM.amends), ("series", IM.inSeries)):
+        yield Quad(node, n(_IM.annexedTo), n(document_iri(str(facts["annexed_to"]))), g)
+    for key, prop in (("supplements", _IM.supplements), ("amends", _IM.amends), ("series", _IM.inSeries)):
         other = data.get(str(facts.get(key, "")))
         if other is not None:
             yield Quad(node, n(prop), n(entity_iri(entry_collection(other), other.id)), g)
     if facts.get("untc"):
-        yield Quad(node, n(IM.treatyNumber), Literal(str(facts["untc"])), g)
+        yield Quad(node, n(_IM.treatyNumber), Literal(str(facts["untc"])), g)
     if facts.get("place"):
-        yield Quad(node, n(IM.heldAt), Literal(str(facts["place"])), g)
+        yield Quad(node, n(_IM.heldAt), Literal(str(facts["place"])), g)
     if str(facts.get("ordinal", "")).isdigit():
-        yield Quad(node, n(IM.ordinal), _int(str(facts["ordinal"])), g)
+        yield Quad(node, n(_IM.ordinal), _int(str(facts["ordinal"])), g)
     if facts.get("symbol_prefix"):
-        yield Quad(node, n(IM.symbolSeries), Literal(str(facts["symbol_prefix"])), g)
+        yield Quad(node, n(_IM.symbolSeries), Literal(str(facts["symbol_prefix"])), g)

@@ -3,6 +3,10 @@
 A worker reads the file, hashes it, extracts, and returns the document's named graph as N-Quads
 bytes (pyoxigraph terms do not pickle) with its JSON record; the process that owns the store loads
 them. An unreadable file comes back as a problem and never stops the batch.
+
+The quad that records the content hash travels apart from the rest (``marker``): the builder
+bulk-loads the graphs, which is fast but not atomic, and only then commits the markers in one
+transaction. A build killed in between leaves graphs without markers, which the next run rebuilds.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, serialize
+from pyoxigraph import NamedNode, RdfFormat, serialize
 
 from instrumap.extract.document import read_document
 from instrumap.extract.errors import InputError
@@ -21,6 +25,9 @@ from instrumap.extract.pipeline import extract_document
 from instrumap.extract.reading import read_bytes
 from instrumap.graph.iris import graph_iri
 from instrumap.graph.rdf import document_quads
+from instrumap.ontology.namespace import IM
+
+CONTENT_HASH = NamedNode(str(IM.contentHash))
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +40,7 @@ class Outcome:
     digest: str = ""
     graph: str = ""
     nquads: bytes = b""
+    marker: bytes = b""
     record: str = ""
     message: str = ""
 
@@ -51,9 +59,13 @@ def process(source: str, known_digest: str | None = None, language: str | None =
         return Outcome("problem", source, message=f"failed: {type(exc).__name__}: {exc}")
     meta = extraction.document.metadata
     graph = graph_iri(meta.symbol, extraction.document.language, source)
-    nquads = serialize(document_quads(extraction, digest), format=RdfFormat.N_QUADS) or b""
+    quads = document_quads(extraction, digest)
+    marker = [q for q in quads if q.predicate == CONTENT_HASH]
+    body = [q for q in quads if q.predicate != CONTENT_HASH]
+    nquads = serialize(body, format=RdfFormat.N_QUADS) or b""
+    marks = serialize(marker, format=RdfFormat.N_QUADS) or b""
     record = json.dumps(extraction.as_json(), ensure_ascii=False)
-    return Outcome("built", source, len(data), digest, graph, nquads, record)
+    return Outcome("built", source, len(data), digest, graph, nquads, marks, record)
 
 
 def process_batch(sources: list[tuple[str, str | None]], shard: str, language: str | None = None) -> list[Outcome]:
@@ -64,5 +76,6 @@ def process_batch(sources: list[tuple[str, str | None]], shard: str, language: s
     with gzip.open(tmp, "wb") as fh:
         for outcome in outcomes:
             fh.write(outcome.nquads)
+            fh.write(outcome.marker)
     tmp.replace(shard)
     return outcomes

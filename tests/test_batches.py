@@ -121,19 +121,26 @@ def test_pool_and_dask_builds_equal_the_serial_build(tmp_path) -> None:
 def test_a_killed_build_resumes_to_the_same_graph(tmp_path) -> None:
     corpus = _corpus(tmp_path / "corpus", 150)
     build([corpus], tmp_path / "whole")
-    command = [sys.executable, "-m", "instrumap", "build", str(corpus), "-o", str(tmp_path / "killed")]
-    child = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    seen = 0
+    command = [sys.executable, "-m", "instrumap", "build", str(corpus), "-o", str(tmp_path / "killed"), "-q"]
+    child = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    # Records are written batch by batch, each batch before its markers are committed: once a second
+    # batch has written records, the first one is committed, and the build is still running.
+    records = tmp_path / "killed" / ".references.new.part"
+    sizes: set[int] = set()
     deadline = time.time() + 120
-    while seen < 80 and time.time() < deadline:
-        line = child.stderr.readline()  # type: ignore[union-attr]
-        seen += line.startswith("[")
+    while time.time() < deadline and child.poll() is None and len(sizes - {0}) < 2:
+        sizes.add(records.stat().st_size if records.is_file() else 0)
+        time.sleep(0.01)
     child.send_signal(signal.SIGKILL)
     child.wait()
-    assert seen >= 80
+    assert child.returncode == -signal.SIGKILL, "the build finished before it could be killed"
     report = build([corpus], tmp_path / "killed")
     assert report.skipped >= 1 and report.built >= 1 and report.built + report.skipped == 150
     assert _same(tmp_path / "whole", tmp_path / "killed")
+    lines = {
+        name: sorted((tmp_path / name / "references.jsonl").read_text().splitlines()) for name in ("whole", "killed")
+    }
+    assert len(lines["killed"]) == 150 and lines["killed"] == lines["whole"]
 
 
 def test_a_corrupt_pdf_and_a_binary_file_are_reported_and_the_batch_completes(tmp_path) -> None:

@@ -104,7 +104,7 @@ def test_a_runaway_query_is_stopped_while_another_client_is_answered(endpoint) -
     time.sleep(0.5)
     started = time.perf_counter()
     quick = client(endpoint, "ASK { ?s ?p ?o }", "json").convert()
-    assert quick["boolean"] is True and time.perf_counter() - started < 2
+    assert quick["boolean"] is True and time.perf_counter() - started < 2.5  # answered before the 3 s timeout
     thread.join(30)
     assert "stopped after 3 s" in str(outcome["runaway"]) or "503" in str(outcome["runaway"])
     assert float(outcome["runaway_s"]) < 10  # type: ignore[arg-type]
