@@ -121,7 +121,18 @@ def test_pool_and_dask_builds_equal_the_serial_build(tmp_path) -> None:
 def test_a_killed_build_resumes_to_the_same_graph(tmp_path) -> None:
     corpus = _corpus(tmp_path / "corpus", 150)
     build([corpus], tmp_path / "whole")
-    command = [sys.executable, "-m", "instrumap", "build", str(corpus), "-o", str(tmp_path / "killed"), "-q"]
+    command = [
+        sys.executable,
+        "-m",
+        "instrumap",
+        "build",
+        str(corpus),
+        "-o",
+        str(tmp_path / "killed"),
+        "-q",
+        "--batch",
+        "20",
+    ]
     child = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     # Records are written batch by batch, each batch before its markers are committed: once a second
     # batch has written records, the first one is committed, and the build is still running.

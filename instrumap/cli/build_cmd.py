@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from instrumap.builder import build
+from instrumap.builder import LOAD_BATCH_GRAPHS, build
 from instrumap.cli.app import UserError, main
 from instrumap.cli.output import warn
 from instrumap.corpus import sample_corpus
@@ -23,6 +23,9 @@ from instrumap.graph.store import StoreError
 @click.option("--dask", metavar="ADDRESS", help="Extract on a Dask cluster (scheduler address, or `local`).")
 @click.option("--no-exports", is_flag=True,
               help="Skip graph.ttl and graph.html (large corpora: export on demand).")  # fmt: skip
+@click.option("--batch", type=click.IntRange(min=1), default=LOAD_BATCH_GRAPHS, show_default=True,
+              help="Documents per store load, at most (also capped at 64 MB and 10 s); an interrupted build "
+                   "redoes one batch.")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="Only problems and the summary line.")
 def build_command(
     paths: tuple[str, ...],
@@ -31,6 +34,7 @@ def build_command(
     workers: int,
     dask: str | None,
     no_exports: bool,
+    batch: int,
     quiet: bool,
 ) -> None:
     """Build the citation graph of documents (files or folders); with no PATH, of the shipped sample.
@@ -50,7 +54,7 @@ def build_command(
     log = None if quiet else (lambda line: click.echo(line, err=True, nl=False))
     try:
         report = build(sources, out, language=language, log=log, workers=workers, dask=dask, tty=tty,
-                       exports=not no_exports)  # fmt: skip
+                       exports=not no_exports, batch=batch)  # fmt: skip
     except StoreError as exc:
         raise UserError(str(exc)) from None
     for source, problem in report.problems:
