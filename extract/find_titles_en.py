@@ -51,6 +51,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+# "the Convention on …", "the Protocol Against …": a capitalized title goes on, so no back-reference.
+# Matched in place (a slice of the rest of the text per match made long documents quadratic).
+_TITLE_GOES_ON = re.compile(r"[ ]+(?:on|against|of|for|to|relating|concerning)[ ]+[A-Z]|[ ]+[A-Z]")
+
+
 def find_titles_en(flat: str, begin: int = 0, end: int | None = None) -> Iterator[Mention]:
     """Instrument titles, meeting names, back-references and "protocols thereto" in ``flat[begin:end]``."""
     end = len(flat) if end is None else end
@@ -81,9 +86,7 @@ def find_titles_en(flat: str, begin: int = 0, end: int | None = None) -> Iterato
         if not _inside(m.start(), m.end(), spans):
             yield _mention(squeezed, begin, m.start(), m.end(), "protocols_of", m.group(0), ())
     for m in pats["anaphora"].finditer(text):
-        if _overlaps(m.start(), m.end(), spans) or re.match(
-            r"[ ]+(?:on|against|of|for|to|relating|concerning)[ ]+[A-Z]|[ ]+[A-Z]", text[m.end() :]
-        ):
+        if _overlaps(m.start(), m.end(), spans) or _TITLE_GOES_ON.match(text, m.end()):
             continue
         target = lexicon("en").anaphora[" ".join(m.group(0).split())]
         yield _mention(squeezed, begin, m.start(), m.end(), "anaphora", m.group(0), (("target", target),))

@@ -9,6 +9,7 @@ comma as footnote marks, and Chinese paragraphs run together on one line with bo
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -397,16 +398,35 @@ def _marks(
     zone_starts = [s for s, _ in zones]
     position = paragraphs[0][1]
     for number in numbers:
-        pattern = re.compile(rf"(?<=[^\s\d/.\-–(])[ \t]{{0,2}}({number})(?=\s|$|[,;.:)])")
-        for m in pattern.finditer(text, position, end):
-            at = m.start(1)
+        for m in _bare_number(number).finditer(text, position, end):
+            at = m.start()
+            if not _glued(text, at):
+                continue
             i = bisect.bisect_right(zone_starts, at) - 1
             if i >= 0 and zones[i][0] <= at < zones[i][1]:
                 continue
             not_before, not_after = _not_mark()
-            if not_before.search(text[max(0, at - 30) : at]) or not_after.match(text, m.end(1)):
+            if not_before.search(text[max(0, at - 30) : at]) or not_after.match(text, m.end()):
                 continue
-            marks.append((at, m.end(1), number))
-            position = m.end(1)
+            marks.append((at, m.end(), number))
+            position = m.end()
             break
     return marks
+
+
+@functools.lru_cache(maxsize=512)
+def _bare_number(number: str) -> re.Pattern[str]:
+    """The number standing alone on its right; the pattern starts with the digits, so the regex
+    engine can skip ahead to them (a leading look-behind made it test every position)."""
+    return re.compile(rf"{number}(?=\s|$|[,;.:)])")
+
+
+_NOT_GLUED_TO = frozenset(" \t\n\r\f\v0123456789/.-–(")
+
+
+def _glued(text: str, at: int) -> bool:
+    """A mark follows a word or a closing sign, directly or after at most two spaces or tabs."""
+    j = at
+    while j > 0 and at - j < 2 and text[j - 1] in " \t":
+        j -= 1
+    return j > 0 and text[j - 1] not in _NOT_GLUED_TO and not text[j - 1].isspace()
