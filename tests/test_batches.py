@@ -118,40 +118,40 @@ def test_pool_and_dask_builds_equal_the_serial_build(tmp_path) -> None:
     assert sorted(p.name for p in (tmp_path / "dask" / "shards").glob("*.nq.gz"))
 
 
-def test_a_killed_build_resumes_to_the_same_graph(tmp_path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 150)
-    build([corpus], tmp_path / "whole")
-    command = [
-        sys.executable,
-        "-m",
-        "instrumap",
-        "build",
-        str(corpus),
-        "-o",
-        str(tmp_path / "killed"),
-        "-q",
-        "--batch",
-        "20",
-    ]
-    child = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory) -> tuple[Path, Path]:
+    """A corpus of 150 documents and its uninterrupted build."""
+    folder = tmp_path_factory.mktemp("uninterrupted")
+    corpus = _corpus(folder / "corpus", 150)
+    build([corpus], folder / "whole")
+    return corpus, folder / "whole"
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["killed", "ctrl-c"])
+def test_an_interrupted_build_resumes_to_the_same_graph(uninterrupted, tmp_path, stop) -> None:
+    corpus, whole = uninterrupted
+    out = tmp_path / "interrupted"
+    command = [sys.executable, "-m", "instrumap", "build", str(corpus), "-o", str(out), "-q", "--batch", "20"]
+    child = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     # Records are written batch by batch, each batch before its markers are committed: once a second
     # batch has written records, the first one is committed, and the build is still running.
-    records = tmp_path / "killed" / ".references.new.part"
+    records = out / ".references.new.part"
     sizes: set[int] = set()
     deadline = time.time() + 120
     while time.time() < deadline and child.poll() is None and len(sizes - {0}) < 2:
         sizes.add(records.stat().st_size if records.is_file() else 0)
         time.sleep(0.01)
-    child.send_signal(signal.SIGKILL)
-    child.wait()
-    assert child.returncode == -signal.SIGKILL, "the build finished before it could be killed"
-    report = build([corpus], tmp_path / "killed")
+    child.send_signal(stop)
+    _, errors = child.communicate(timeout=60)
+    if stop == signal.SIGKILL:
+        assert child.returncode == -signal.SIGKILL, "the build finished before it could be killed"
+    else:
+        assert child.returncode == 130 and errors.strip() == "instrumap: interrupted"
+    report = build([corpus], out)
     assert report.skipped >= 1 and report.built >= 1 and report.built + report.skipped == 150
-    assert _same(tmp_path / "whole", tmp_path / "killed")
-    lines = {
-        name: sorted((tmp_path / name / "references.jsonl").read_text().splitlines()) for name in ("whole", "killed")
-    }
-    assert len(lines["killed"]) == 150 and lines["killed"] == lines["whole"]
+    assert _same(whole, out)
+    lines = {path: sorted((path / "references.jsonl").read_text().splitlines()) for path in (whole, out)}
+    assert len(lines[out]) == 150 and lines[out] == lines[whole]
 
 
 def test_a_corrupt_pdf_and_a_binary_file_are_reported_and_the_batch_completes(tmp_path) -> None:

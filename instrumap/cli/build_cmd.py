@@ -67,6 +67,9 @@ def build_command(
         warn(f"{skipped}: same document as {kept} (kept {kept})")
     if report.problems:
         click.echo(f"problems listed in {out / 'problems.jsonl'}")
-    click.echo(f"open {out / 'graph.html'} · query with `instrumap query most-cited -s {out}`")
+    if no_exports:
+        click.echo(f"query with `instrumap query most-cited -s {out}`; draw with `instrumap visualize {out} --top 300`")
+    else:
+        click.echo(f"open {out / 'graph.html'} · query with `instrumap query most-cited -s {out}`")
     if report.problems:
         sys.exit(1)
