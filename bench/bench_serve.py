@@ -9,16 +9,14 @@ a fixed mix of queries, and prints the latency distribution (p50, p95, p99) and 
 from __future__ import annotations
 
 import json
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+from instrumap.graph.local_endpoint import local_endpoint
 
 OUT = Path(__file__).parent / "out"
 MIX = [
@@ -35,23 +33,11 @@ MIX = [
 
 def main() -> None:
     store = OUT / "bench-store"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "instrumap", "serve", str(store), "--port", str(port),
-                               "--workers", "2", "--timeout", "30"])  # fmt: skip
-    url = f"http://127.0.0.1:{port}/sparql"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
 
-    def client(offset: int) -> None:
+    def client(url: str, offset: int) -> None:
         wrapper = SPARQLWrapper(url)
         wrapper.setMethod(POST)
         wrapper.setReturnFormat(JSON)
@@ -67,15 +53,14 @@ def main() -> None:
                 with lock:
                     errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    server.terminate()
-    server.wait(10)
+    with local_endpoint(store, "--workers", "2", "--timeout", "30") as url:
+        started = time.perf_counter()
+        threads = [threading.Thread(target=client, args=(url, n)) for n in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - started
     ordered = sorted(latencies)
 
     def pct(p: float) -> float:

@@ -6,7 +6,6 @@ import csv
 import io
 import re
 import shutil
-import socket
 import subprocess
 import urllib.parse
 import urllib.request
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from instrumap.builder import build
+from instrumap.graph.local_endpoint import free_port
 from instrumap.graph.push import push
 from instrumap.graph.store import GraphStore
 
@@ -25,16 +25,10 @@ SYSTEM_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 pytestmark = pytest.mark.skipif(not VIRTUOSO or not SYSTEM_INI.exists(), reason="virtuoso-opensource is not installed")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory):
     folder = tmp_path_factory.mktemp("virtuoso")
-    sql_port, http_port = _free_port(), _free_port()
+    sql_port, http_port = free_port(), free_port()
     ini = SYSTEM_INI.read_text()
     ini = ini.replace("/var/lib/virtuoso-opensource-7/db/", f"{folder}/")
     ini = re.sub(r"(?m)^ServerPort\s*=\s*1111\b", f"ServerPort = {sql_port}", ini)

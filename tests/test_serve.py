@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import http.client
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -15,6 +12,7 @@ import urllib.request
 import pytest
 
 from instrumap.builder import build
+from instrumap.graph.local_endpoint import local_endpoint
 from instrumap.graph.sparql import saved_queries
 
 from conftest import SEED
@@ -27,21 +25,8 @@ FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 def endpoint(tmp_path_factory):
     out = tmp_path_factory.mktemp("serve") / "out"
     build([SEED], out)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "instrumap", "serve", str(out), "--port", str(port),
-                               "--timeout", "3", "--workers", "2"], stderr=subprocess.PIPE, text=True)  # fmt: skip
-    url = f"http://127.0.0.1:{port}/sparql"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(10)
+    with local_endpoint(out, "--timeout", "3", "--workers", "2") as url:
+        yield url
 
 
 def client(url: str, query: str, fmt: str):  # type: ignore[no-untyped-def]
