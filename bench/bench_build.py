@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -104,7 +103,6 @@ def main() -> None:
           f"= {scan / one['seconds']:.1%} of the 1-worker build time")  # fmt: skip
     results["scaling_efficiency"] = round(efficiency, 3)
     (OUT / "build.json").write_text(json.dumps(results, indent=1))
-    _ = resource
 
 
 if __name__ == "__main__":

@@ -26,23 +26,21 @@ PARAMS = {"citing": {"target": "untoc"}, "chain": {"from": "A/RES/900/5", "to": 
 
 
 def make_corpus(documents: int, path: Path) -> dict[str, float]:
-    from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
+    from dataclasses import replace
+
+    from pyoxigraph import Quad, RdfFormat, serialize
 
     from instrumap.extract.document import parse_text
     from instrumap.extract.pipeline import extract_document
-    from instrumap.graph.rdf import authority_quads, document_quads
+    from instrumap.graph.rdf import authority_quads, document_quads, ontology_quads
     from instrumap.graph.store import AUTHORITY, ONTOLOGY
     from instrumap.ontology.authorities import authority
-    from instrumap.ontology.namespace import ontology_path
 
     from corpus import generate
 
     started = time.perf_counter()
     quads: list[Quad] = list(authority_quads(authority(), AUTHORITY))
-    graph = NamedNode(ONTOLOGY)
-    quads += [
-        Quad(t.subject, t.predicate, t.object, graph) for t in parse(path=str(ontology_path()), format=RdfFormat.TURTLE)
-    ]
+    quads += ontology_quads(ONTOLOGY)
     made = 0
     per_language = documents // 2
     for language in ("en", "zh"):
@@ -56,8 +54,6 @@ def make_corpus(documents: int, path: Path) -> dict[str, float]:
             # Each generated document is its own work: give it a distinct symbol.
             extraction = extract_document(parse_text(text, f"gen/{language}/{i}.txt", language))
             meta = extraction.document.metadata
-            from dataclasses import replace
-
             symbol = (
                 f"A/RES/{900 + i // 1000}/{i % 1000}" if language == "en" else f"A/RES/{800 + i // 1000}/{i % 1000}"
             )

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from instrumap.extract.records import Document, Extraction, Reference
 from instrumap.extract.symbols import symbol_kind
@@ -30,6 +30,7 @@ from instrumap.ontology.namespace import (
     XSD,
     function_properties,
     kind_classes,
+    ontology_path,
 )
 
 
@@ -57,19 +58,14 @@ _SENTENCE_BREAK = re.compile(r"[。；;]|\.\s|:\s|,\s*\n")
 
 
 def n(iri: object) -> NamedNode:
-    return iri if isinstance(iri, NamedNode) else _node(iri)
+    return iri if isinstance(iri, NamedNode) else NamedNode(str(iri))
 
 
-@lru_cache(maxsize=8192)
-def _node(iri: object) -> NamedNode:
-    """Terms from the lookup tables (function properties, classes) recur in every document: convert each once."""
-    return NamedNode(str(iri))
-
-
-_TYPE = n(_RDF.type)
-_DATE = n(_XSD.date)
-_INTEGER = n(_XSD.integer)
-_BOOLEAN = n(_XSD.boolean)
+_TYPE = _RDF.type
+CONTENT_HASH = _IM.contentHash  # the marker quad a build commits last (instrumap.runner)
+_DATE = _XSD.date
+_INTEGER = _XSD.integer
+_BOOLEAN = _XSD.boolean
 
 
 def _date(value: str) -> Literal:
@@ -80,6 +76,7 @@ def _int(value: int | str) -> Literal:
     return Literal(str(int(value)), datatype=_INTEGER)
 
 
+@cache
 def class_of(kind: str) -> NamedNode:
     classes = kind_classes()
     return n(classes.get(kind) or classes["other"])
@@ -91,6 +88,7 @@ def relation_property(predicate: str) -> NamedNode:
     return n(IM[head + "".join(word.capitalize() for word in rest)])
 
 
+@cache
 def function_property(function: str) -> NamedNode:
     """The declared sub-property of cito:cites for a function, or cito:cites itself for an undeclared verb."""
     return n(function_properties().get(function, _CITO.cites))
@@ -148,11 +146,11 @@ def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
     body = data.lookup(meta.body or "", ("body",))
     if body:
         add(work, _DCTERMS.creator, n(entity_iri("body", body[0].id)))
-    add(expression, _RDF.type, n(_IM.Expression))
+    add(expression, _RDF.type, _IM.Expression)
     add(expression, _FRBR.realizationOf, work)
     add(expression, _DCTERMS.language, Literal(doc.language))
     add(expression, _DCTERMS.source, Literal(doc.source))
-    add(expression, _IM.contentHash, Literal(content_hash))
+    add(expression, CONTENT_HASH, Literal(content_hash))
     add(expression, _IM.namedGraph, g)
 
     known = {ref.id: ref.uri for ref in extraction.references}
@@ -160,7 +158,7 @@ def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         known[meta.symbol] = work.value
     quads.extend(_target_quads(extraction.references, g, data))
     seen_edges: set[tuple[str, str]] = set()
-    cites = n(_CITO.cites)
+    cites = _CITO.cites
     for number, ref in enumerate(extraction.references, 1):
         target = n(ref.uri)
         prop = function_property(ref.function)
@@ -173,7 +171,7 @@ def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
             seen_edges.add(("", ref.uri))
             add(work, cites, target)
         cit = n(citation_iri(str(g.value), number))
-        add(cit, _RDF.type, n(_IM.Citation))
+        add(cit, _RDF.type, _IM.Citation)
         add(cit, _CITO.hasCitingEntity, work)
         add(cit, _CITO.hasCitedEntity, target)
         add(cit, _CITO.hasCitationCharacterization, prop)
@@ -207,19 +205,19 @@ def _target_quads(references: Iterable[Reference], g: NamedNode, data: Authority
             continue  # authority entries are described once, in the authority graph
         yield Quad(node, _TYPE, class_of(ref.kind), g)
         if ref.kind in ("resolution", "decision", "document"):
-            yield Quad(node, n(_IM.symbol), Literal(ref.id), g)
+            yield Quad(node, _IM.symbol, Literal(ref.id), g)
         for language, label in sorted(ref.label.items()):
-            yield Quad(node, n(_SKOS.prefLabel), Literal(label, language=language), g)
+            yield Quad(node, _SKOS.prefLabel, Literal(label, language=language), g)
         if not ref.resolved:
-            yield Quad(node, n(_IM.unresolved), Literal("true", datatype=_BOOLEAN), g)
+            yield Quad(node, _IM.unresolved, Literal("true", datatype=_BOOLEAN), g)
         details = dict(ref.details)
         if "place" in details:
-            yield Quad(node, n(_IM.heldAt), Literal(details["place"]), g)
+            yield Quad(node, _IM.heldAt, Literal(details["place"]), g)
         for key, prop in (("start", _SCHEMA.startDate), ("end", _SCHEMA.endDate)):
             if _ISO_DATE.fullmatch(details.get(key, "")):
                 yield Quad(node, n(prop), _date(details[key]), g)
         if details.get("ordinal", "").isdigit():
-            yield Quad(node, n(_IM.ordinal), _int(details["ordinal"]), g)
+            yield Quad(node, _IM.ordinal, _int(details["ordinal"]), g)
 
 
 def authority_quads(data: Authority, graph: str) -> list[Quad]:
@@ -232,10 +230,10 @@ def authority_quads(data: Authority, graph: str) -> list[Quad]:
         kind = kind if kind in kind_classes() else _COLLECTION_OF_KIND.get(entry.collection, "other")
         quads.append(Quad(node, _TYPE, class_of(kind), g))
         for language, label in sorted(entry.labels.items()):
-            quads.append(Quad(node, n(_SKOS.prefLabel), Literal(label, language=language), g))
+            quads.append(Quad(node, _SKOS.prefLabel, Literal(label, language=language), g))
         for language, names in sorted(entry.aliases.items()):
             for name in names:
-                quads.append(Quad(node, n(_SKOS.altLabel), Literal(name, language=language), g))
+                quads.append(Quad(node, _SKOS.altLabel, Literal(name, language=language), g))
         quads.extend(_fact_quads(entry, node, data, g))
     return quads
 
@@ -248,20 +246,27 @@ def _fact_quads(entry: Entry, node: NamedNode, data: Authority, g: NamedNode) ->
             yield Quad(node, n(prop), _date(value), g)
     if facts.get("adopted_by"):
         resolution = n(document_iri(str(facts["adopted_by"])))
-        yield Quad(resolution, n(_IM.adopts), node, g)
-        yield Quad(resolution, _TYPE, n(_IM.Resolution), g)
-        yield Quad(resolution, n(_IM.symbol), Literal(str(facts["adopted_by"])), g)
+        yield Quad(resolution, _IM.adopts, node, g)
+        yield Quad(resolution, _TYPE, _IM.Resolution, g)
+        yield Quad(resolution, _IM.symbol, Literal(str(facts["adopted_by"])), g)
     if facts.get("annexed_to"):
-        yield Quad(node, n(_IM.annexedTo), n(document_iri(str(facts["annexed_to"]))), g)
+        yield Quad(node, _IM.annexedTo, n(document_iri(str(facts["annexed_to"]))), g)
     for key, prop in (("supplements", _IM.supplements), ("amends", _IM.amends), ("series", _IM.inSeries)):
         other = data.get(str(facts.get(key, "")))
         if other is not None:
             yield Quad(node, n(prop), n(entity_iri(entry_collection(other), other.id)), g)
     if facts.get("untc"):
-        yield Quad(node, n(_IM.treatyNumber), Literal(str(facts["untc"])), g)
+        yield Quad(node, _IM.treatyNumber, Literal(str(facts["untc"])), g)
     if facts.get("place"):
-        yield Quad(node, n(_IM.heldAt), Literal(str(facts["place"])), g)
+        yield Quad(node, _IM.heldAt, Literal(str(facts["place"])), g)
     if str(facts.get("ordinal", "")).isdigit():
-        yield Quad(node, n(_IM.ordinal), _int(str(facts["ordinal"])), g)
+        yield Quad(node, _IM.ordinal, _int(str(facts["ordinal"])), g)
     if facts.get("symbol_prefix"):
-        yield Quad(node, n(_IM.symbolSeries), Literal(str(facts["symbol_prefix"])), g)
+        yield Quad(node, _IM.symbolSeries, Literal(str(facts["symbol_prefix"])), g)
+
+
+def ontology_quads(graph: str) -> Iterator[Quad]:
+    """The ontology's own triples, in ``graph``: queries can then reach labels and the property hierarchy."""
+    node = NamedNode(graph)
+    for t in parse(path=str(ontology_path()), format=RdfFormat.TURTLE):
+        yield Quad(t.subject, t.predicate, t.object, node)

@@ -25,6 +25,12 @@ class StoreError(Exception):
     """A store that cannot be opened (missing, locked by another build, not a store)."""
 
 
+def store_folder(path: str | Path) -> Path:
+    """The store of a build output folder, or ``path`` itself when it is the store folder."""
+    path = Path(path)
+    return path / "store" if (path / "store").is_dir() else path
+
+
 class GraphStore:
     """An instrumap store: ``GraphStore(path)`` on disk, ``GraphStore()`` in memory (tests, one-off runs)."""
 

@@ -17,7 +17,7 @@ import networkx as nx
 from instrumap.extract.document import parse_text, read_document
 from instrumap.extract.pipeline import extract_document
 from instrumap.extract.records import Document, Extraction
-from instrumap.graph.store import GraphStore
+from instrumap.graph.store import GraphStore, store_folder
 
 
 def extract(source: str | Path | Document, *, language: str | None = None) -> Extraction:
@@ -41,8 +41,7 @@ def build(paths: Iterable[str | Path], out: str | Path, *, language: str | None 
 
 def open_store(out: str | Path) -> GraphStore:
     """The store of a build output folder (or the store folder itself), read-only."""
-    folder = Path(out)
-    return GraphStore(folder / "store" if (folder / "store").is_dir() else folder, read_only=True)
+    return GraphStore(store_folder(out), read_only=True)
 
 
 def query(store: GraphStore, sparql: str, **params: str) -> list[dict[str, str]]:

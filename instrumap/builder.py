@@ -22,17 +22,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
+from pyoxigraph import RdfFormat, serialize
 
 from instrumap.corpus import expand
 from instrumap.graph.export import write_turtle
 from instrumap.graph.files import atomic_write
-from instrumap.graph.rdf import authority_quads
+from instrumap.graph.rdf import authority_quads, ontology_quads
 from instrumap.graph.store import AUTHORITY, ONTOLOGY, GraphStore
 from instrumap.graph.view import ViewOptions
 from instrumap.graph.visualize import write_html
 from instrumap.ontology.authorities import authority
-from instrumap.ontology.namespace import PREFIXES, ontology_path
+from instrumap.ontology.namespace import PREFIXES
 from instrumap.runner import Outcome, process, process_batch
 
 Log = Callable[[str], None]
@@ -114,7 +114,7 @@ def build(
     with records_new.open("w", encoding="utf-8") as records, _Loader(store, records, batch) as loader:
         owner = {graph: source for source, (graph, _) in known.items()}
         current = set(sources)
-        for outcome in _outcomes(sources, known, language, workers, dask, out, store):
+        for outcome in _outcomes(sources, known, language, workers, dask, out):
             progress.update(outcome)
             report.megabytes += outcome.size / 1e6
             if outcome.status == "unchanged":
@@ -123,11 +123,11 @@ def build(
                 report.problems.append((outcome.source, outcome.message))
             else:
                 other = owner.get(outcome.graph)
-                if other and other != outcome.source and other in current and other < outcome.source:
-                    # Two files of one language version (a PDF and its text): the first path wins, in every mode.
-                    report.duplicates.append((outcome.source, other))
-                    continue
                 if other and other != outcome.source and other in current:
+                    # Two files of one language version (a PDF and its text): the first path wins, in every mode.
+                    if other < outcome.source:
+                        report.duplicates.append((outcome.source, other))
+                        continue
                     report.duplicates.append((other, outcome.source))
                     rebuilt.add(other)
                 previous = known.get(outcome.source)
@@ -234,11 +234,11 @@ def _large(store: GraphStore) -> bool:
 
 def _outcomes(
     sources: list[str], known: dict[str, tuple[str, str]], language: str | None, workers: int, dask: str | None,
-    out: Path, store: GraphStore,
+    out: Path,
 ) -> Iterator[Outcome]:  # fmt: skip
     digests = {s: known[s][1] if s in known else None for s in sources}
     if dask:
-        yield from _dask_outcomes(sources, digests, language, dask, out, store)
+        yield from _dask_outcomes(sources, digests, language, dask, out)
     elif workers <= 1:
         for source in sources:
             yield process(source, digests[source], language)
@@ -265,7 +265,7 @@ def _pool_outcomes(
 
 
 def _dask_outcomes(
-    sources: list[str], digests: dict[str, str | None], language: str | None, address: str, out: Path, store: GraphStore
+    sources: list[str], digests: dict[str, str | None], language: str | None, address: str, out: Path
 ) -> Iterator[Outcome]:
     """Batches on a Dask cluster; each batch is also written as a gzip N-Quads shard in ``out/shards``
     that Oxigraph's or Virtuoso's bulk loader can ingest directly."""
@@ -316,6 +316,4 @@ def _merge_records(path: Path, new: Path, rebuilt: set[str]) -> None:
 def _refresh_fixed_graphs(store: GraphStore) -> None:
     """The authority data and the ontology, each in its own named graph, rewritten every build."""
     store.replace_graph(AUTHORITY, authority_quads(authority(), AUTHORITY))
-    graph = NamedNode(ONTOLOGY)
-    triples = parse(path=str(ontology_path()), format=RdfFormat.TURTLE)
-    store.replace_graph(ONTOLOGY, (Quad(t.subject, t.predicate, t.object, graph) for t in triples))
+    store.replace_graph(ONTOLOGY, ontology_quads(ONTOLOGY))

@@ -17,17 +17,14 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import NamedNode, RdfFormat, serialize
+from pyoxigraph import Quad, RdfFormat, serialize
 
 from instrumap.extract.document import read_document
 from instrumap.extract.errors import InputError
 from instrumap.extract.pipeline import extract_document
 from instrumap.extract.reading import read_bytes
 from instrumap.graph.iris import graph_iri
-from instrumap.graph.rdf import document_quads
-from instrumap.ontology.namespace import IM
-
-CONTENT_HASH = NamedNode(str(IM.contentHash))
+from instrumap.graph.rdf import CONTENT_HASH, document_quads
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +56,10 @@ def process(source: str, known_digest: str | None = None, language: str | None =
         return Outcome("problem", source, message=f"failed: {type(exc).__name__}: {exc}")
     meta = extraction.document.metadata
     graph = graph_iri(meta.symbol, extraction.document.language, source)
-    quads = document_quads(extraction, digest)
-    marker = [q for q in quads if q.predicate == CONTENT_HASH]
-    body = [q for q in quads if q.predicate != CONTENT_HASH]
+    marker: list[Quad] = []
+    body: list[Quad] = []
+    for quad in document_quads(extraction, digest):
+        (marker if quad.predicate == CONTENT_HASH else body).append(quad)
     nquads = serialize(body, format=RdfFormat.N_QUADS) or b""
     marks = serialize(marker, format=RdfFormat.N_QUADS) or b""
     record = json.dumps(extraction.as_json(), ensure_ascii=False)

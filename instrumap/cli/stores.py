@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from instrumap.cli.app import UserError
-from instrumap.graph.store import GraphStore, StoreError
+from instrumap.graph.store import GraphStore, StoreError, store_folder
 
 DEFAULT_OUT = Path("instrumap-out")
 
@@ -19,12 +19,12 @@ def store_option(func):  # type: ignore[no-untyped-def]
     )(func)  # fmt: skip
 
 
-def open_store(path: Path, *, read_only: bool = True) -> GraphStore:
-    folder = path / "store" if (path / "store").is_dir() else path
+def open_store(path: Path) -> GraphStore:
+    folder = store_folder(path)
     if not folder.is_dir():
         raise UserError(f"{path}: no store here (run `instrumap build` first, or give --store)")
     try:
-        return GraphStore(folder, read_only=read_only)
+        return GraphStore(folder, read_only=True)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:
