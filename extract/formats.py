@@ -8,6 +8,7 @@ reader finds page bottoms, footnote rules and running headers the same way for b
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -18,11 +19,12 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from instrumap.extract.errors import InputError
+from instrumap.extract.layout import SUPERSCRIPTS
 from instrumap.extract.reading import decode, read_bytes
 
 TEXT_SUFFIXES = (".txt", ".text")
 DOCUMENT_SUFFIXES = (*TEXT_SUFFIXES, ".pdf", ".docx", ".doc", ".html", ".htm")
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
 
 
 def read_source(path: str | Path, data: bytes | None = None) -> str:
@@ -64,7 +66,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def docx_text(data: bytes, source: str) -> str:
     """Paragraphs of the body, footnote references as superscript numbers, footnotes at the end."""
     try:
-        with zipfile.ZipFile(_bytes_io(data)) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             body = ElementTree.fromstring(archive.read("word/document.xml"))
             notes_xml = archive.read("word/footnotes.xml") if "word/footnotes.xml" in archive.namelist() else None
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
@@ -146,9 +148,3 @@ def html_text(markup: str) -> str:
     text = "".join(parser.parts)
     text = re.sub(r"\u2063\s*(\d{1,3})", lambda m: m.group(1).translate(_SUPERSCRIPT), text).replace("\u2063", "")
     return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text))
-
-
-def _bytes_io(data: bytes):  # type: ignore[no-untyped-def]
-    import io
-
-    return io.BytesIO(data)

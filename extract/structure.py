@@ -397,6 +397,7 @@ def _marks(
     numbers = [str(n) for n in range(1, max(known) + 1)]
     zone_starts = [s for s, _ in zones]
     position = paragraphs[0][1]
+    not_before, not_after = _not_mark()
     for number in numbers:
         for m in _bare_number(number).finditer(text, position, end):
             at = m.start()
@@ -405,7 +406,6 @@ def _marks(
             i = bisect.bisect_right(zone_starts, at) - 1
             if i >= 0 and zones[i][0] <= at < zones[i][1]:
                 continue
-            not_before, not_after = _not_mark()
             if not_before.search(text[max(0, at - 30) : at]) or not_after.match(text, m.end()):
                 continue
             marks.append((at, m.end(), number))

@@ -65,6 +65,10 @@ def _negotiate(accept: str, table: dict[str, str], default: str) -> str:
 _DRAIN_LIMIT = 16 * 1024 * 1024
 
 
+def _refuse_update() -> Response:
+    return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused", status_code=403)
+
+
 async def _read_capped(request: Request, max_body: int) -> bytes | None:
     """The request body, or None when it is over ``max_body``.
 
@@ -99,22 +103,22 @@ def create_app(store: Path, *, timeout: float = 30.0, max_result_mb: int = 50, m
                 return PlainTextResponse(f"request body over {max_body_kb} KB", status_code=413)
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type == "application/sparql-update":
-                return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused", status_code=403)
+                return _refuse_update()
             if content_type == "application/sparql-query":
                 query = body.decode("utf-8", "replace")
             else:
                 form = parse_qs(body.decode("utf-8", "replace"))
                 if "update" in form:
-                    return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused", status_code=403)
+                    return _refuse_update()
                 query = (form.get("query") or [""])[0]
         else:
             if "update" in request.query_params:
-                return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused", status_code=403)
+                return _refuse_update()
             query = request.query_params.get("query", "")
         if not query.strip():
             return PlainTextResponse("no query: send ?query=… or POST one", status_code=400)
         if _UPDATE.search(query):
-            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused", status_code=403)
+            return _refuse_update()
         accept = request.headers.get("accept", "")
         result_format = _negotiate(accept, RESULT_TYPES, "json")
         graph_format = _negotiate(accept, GRAPH_TYPES, "turtle")
@@ -130,8 +134,10 @@ def create_app(store: Path, *, timeout: float = 30.0, max_result_mb: int = 50, m
         media = MEDIA[graph_format if answer.kind == "graph" else result_format]
         return Response(answer.body, media_type=media)
 
+    home_page = _home_page(html_page is not None)  # the template and saved queries do not change while serving
+
     async def home(request: Request) -> Response:
-        return HTMLResponse(_home_page(html_page is not None))
+        return HTMLResponse(home_page)
 
     async def graph(request: Request) -> Response:
         if html_page is None or not html_page.is_file():

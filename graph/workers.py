@@ -15,14 +15,11 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from queue import Empty, Queue
 
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store, serialize
+from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, Store, serialize
 
+from instrumap.graph.sparql import RESULT_FORMATS
 from instrumap.ontology.namespace import PREFIXES
 
-RESULT_FORMATS = {
-    "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
-    "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV,
-}  # fmt: skip
 GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "jsonld": RdfFormat.JSON_LD, "ntriples": RdfFormat.N_TRIPLES,
                  "rdfxml": RdfFormat.RDF_XML}  # fmt: skip
 
