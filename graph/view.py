@@ -17,7 +17,8 @@ from typing import Any
 
 import networkx as nx
 
-from instrumap.graph.network import citing_documents, label_of, to_networkx
+from instrumap.graph.network import citing_documents, to_networkx
+from instrumap.graph.sparql import resolve_term
 from instrumap.graph.store import GraphStore
 
 _ALIASES = "SELECT ?node ?alias WHERE { ?node skos:altLabel ?alias }"
@@ -62,7 +63,7 @@ def select(graph: nx.MultiDiGraph, options: ViewOptions, focus_iri: str | None) 
     """The part of the graph to draw: a neighbourhood, the top-N most cited, or all that documents touch."""
     if not focus_iri:
         graph = connected_part(graph)
-    if focus_iri:
+    else:
         if focus_iri not in graph:
             raise KeyError(focus_iri)
         undirected = graph.to_undirected(as_view=True)
@@ -110,8 +111,9 @@ def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return placed
 
 
-def view_data(store: GraphStore, options: ViewOptions, focus_iri: str | None = None) -> dict[str, Any]:
-    """Nodes, edges, evidence and legend for the page, as JSON-ready data."""
+def view_data(store: GraphStore, options: ViewOptions) -> dict[str, Any]:
+    """Nodes, edges, evidence and legend for the page, as JSON-ready data (KeyError: focus not in the graph)."""
+    focus_iri = resolve_term(options.focus).value if options.focus else None
     full = to_networkx(store)
     graph = select(full, options, focus_iri)
     style = styles()
@@ -133,7 +135,6 @@ def view_data(store: GraphStore, options: ViewOptions, focus_iri: str | None = N
         titles = {k[6:]: v for k, v in attrs.items() if k.startswith("title_") and v}
         entry: dict[str, Any] = {
             "id": node, "type": kind, "group": look["group"], "labels": labels, "titles": titles,
-            "label": label_of(node, attrs, options.language if options.language != "own" else "en"),
             "aliases": sorted(set(aliases.get(node, []))), "symbol": attrs.get("symbol", ""),
             "date": attrs.get("date", ""), "year": _year(attrs),
             "place": attrs.get("place", ""), "unresolved": bool(attrs.get("unresolved")),
@@ -152,11 +153,12 @@ def view_data(store: GraphStore, options: ViewOptions, focus_iri: str | None = N
         )
         edges.append({"id": i, "from": u, "to": v, "function": function, "predicate": attrs["predicate"],
                       "citations": attrs.get("citations", 0), "color": color, "dashes": not function})  # fmt: skip
+    present = {n["type"] for n in nodes}
     return {
         "nodes": nodes,
         "edges": edges,
         "evidence": _evidence(store, graph, restrict=graph.number_of_nodes() < full.number_of_nodes()),
-        "types": {k: v for k, v in style["types"].items() if any(n["type"] == k for n in nodes)},
+        "types": {k: v for k, v in style["types"].items() if k in present},
         "functions": sorted({e["function"] for e in edges if e["function"]}),
         "function_colors": style["functions"],
         "physics": not large,

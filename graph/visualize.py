@@ -7,6 +7,7 @@ tom-select from a CDN, and its filter menus hide nodes for good. The controls he
 
 from __future__ import annotations
 
+import html
 import json
 from functools import cache
 from importlib import resources
@@ -38,19 +39,15 @@ def render(data: dict[str, Any], title: str = "instrumap: the instrument landsca
     js, css = _vis_assets()
     template = resources.files("instrumap.graph.templates").joinpath("graph.html").read_text(encoding="utf-8")
     # Replace the data first: the library code may contain the other markers' text by chance.
-    page = template.replace("__DATA__", _script_safe_json(data)).replace("__TITLE__", _html_text(title))
+    page = template.replace("__DATA__", _script_safe_json(data)).replace("__TITLE__", html.escape(title, quote=False))
     return page.replace("/*__VIS_CSS__*/", css.replace("</", "<\\/")).replace(
         "/*__VIS_JS__*/", js.replace("</script", "<\\/script")
     )
 
 
-def _html_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def write_html(store: GraphStore, path: Path, options: ViewOptions | None = None, focus_iri: str | None = None) -> int:
+def write_html(store: GraphStore, path: Path, options: ViewOptions | None = None) -> int:
     """Write the page for ``store``; returns the number of nodes drawn."""
-    data = view_data(store, options or ViewOptions(), focus_iri)
+    data = view_data(store, options or ViewOptions())
     with atomic_write(path) as fh:
         fh.write(render(data))
     return len(data["nodes"])

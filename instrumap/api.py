@@ -69,13 +69,10 @@ def export(store: GraphStore, fmt: str, path: str | Path) -> list[Path]:
 
 def html(store: GraphStore, **options: Any) -> str:
     """The interactive graph as one HTML page (options: focus, depth, top, language)."""
-    from instrumap.graph.sparql import resolve_term
     from instrumap.graph.view import ViewOptions, view_data
     from instrumap.graph.visualize import render
 
-    view = ViewOptions(**options)
-    focus = resolve_term(view.focus).value if view.focus else None
-    return render(view_data(store, view, focus))
+    return render(view_data(store, ViewOptions(**options)))
 
 
 def show_inline(page: str, height: int = 650) -> Any:

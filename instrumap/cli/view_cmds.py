@@ -13,7 +13,6 @@ from instrumap.extract.document import read_document
 from instrumap.extract.pipeline import extract_document
 from instrumap.graph.files import atomic_write
 from instrumap.graph.show import render_document
-from instrumap.graph.sparql import resolve_term
 from instrumap.graph.store import GraphStore
 from instrumap.graph.view import ViewOptions
 from instrumap.graph.visualize import write_html
@@ -54,9 +53,8 @@ def visualize_command(
       instrumap visualize instrumap-out --top 25 --language zh -o top.html
     """
     store = _load(source)
-    focus_iri = resolve_term(focus).value if focus else None
     try:
-        drawn = write_html(store, output, ViewOptions(focus, depth, top, language), focus_iri)
+        drawn = write_html(store, output, ViewOptions(focus, depth, top, language))
     except KeyError:
         raise UserError(f"{focus}: not a node of this graph") from None
     click.echo(f"{output}: {drawn} nodes")
