@@ -15,8 +15,8 @@ import re
 import time
 from pathlib import Path
 
-from instrumap.extract.document import parse_text
 from instrumap.extract.pipeline import extract_document
+from instrumap.extract.read.document import parse_text
 
 from corpus import generate
 

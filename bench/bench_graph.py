@@ -30,8 +30,8 @@ def make_corpus(documents: int, path: Path) -> dict[str, float]:
 
     from pyoxigraph import Quad, RdfFormat, serialize
 
-    from instrumap.extract.document import parse_text
     from instrumap.extract.pipeline import extract_document
+    from instrumap.extract.read.document import parse_text
     from instrumap.graph.rdf import authority_quads, document_quads, ontology_quads
     from instrumap.graph.store import AUTHORITY, ONTOLOGY
     from instrumap.ontology.authorities import authority

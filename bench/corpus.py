@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from instrumap.corpus import sample_corpus
-from instrumap.extract.document import read_document
+from instrumap.extract.read.document import read_document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"

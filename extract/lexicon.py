@@ -1,19 +1,21 @@
-"""Per-language lexicons loaded once from ``extract/data/*.toml``.
+"""Per-language lexicons loaded once from ``extract/data/<language>.toml``: a language is data.
 
-Code reads words from here and never spells them itself, so adding a verb, an organ or a
-head word is a data change.
+Code asks the lexicon and never spells a word or tests a language code itself, so adding a verb, an
+organ, a month or a whole language is a data change (``extract/data/README.md`` says what a language
+file holds). The few grammars that really differ (how numbers are written, whether words have
+boundaries) are named in the file's ``[grammar]`` table and implemented once here.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
-
-SUPPORTED = ("zh", "en")
 
 
 @cache
@@ -23,28 +25,63 @@ def load_data(name: str) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-def alternation(words: object, *, boundary: bool = False) -> str:
+def supported_languages() -> tuple[str, ...]:
+    """The languages that have a lexicon file, in the order ``languages.toml`` lists them."""
+    return tuple(load_data("languages")["supported"]["languages"])
+
+
+def label_languages() -> tuple[str, ...]:
+    """The languages labels are written in, in output order."""
+    return tuple(load_data("languages")["supported"]["labels"])
+
+
+def alternation(words: Iterable[object], *, boundary: bool = False) -> str:
     """A regex alternation of ``words``, longest first so that the longest phrase wins."""
-    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[union-attr]
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
     return rf"\b(?:{body})\b" if boundary else f"(?:{body})"
 
 
+def _frozen(table: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(table or {}))
+
+
 @dataclass(frozen=True, slots=True)
+class Grammar:
+    """What differs between languages beyond their words (``[grammar]`` in a lexicon file)."""
+
+    word_boundaries: bool  # False for Chinese: a name may touch the next word
+    numbers: str  # "ordinal_words" (fifty-eighth) or "cjk" (五十八)
+    organ_window: int  # how far before a citation its organ may be named
+    clause_breaks: tuple[str, ...]  # what ends the clause an organ may be named in
+    topic_word: str  # Chinese 关于: organs named in the topic after it are not the issuer
+    possessive_before: str  # regex: "its" / "their" right before a citation means the citing organ
+    organ_after: str  # regex: "resolution 2003/24 of the Economic and Social Council"
+    inline_bold_openers: bool  # Chinese texts run paragraphs together: "，**又回顾**"
+    any_line_opens_paragraph: bool  # a line after a closed paragraph opens one, opener or not
+    opener_shape: str  # regex: an opening verb the lexicon does not list ("Deeply regrets")
+    finders: tuple[str, ...]  # the finder families that read this language (find/scan.py)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
-    """The words of one language that the finders and the structure reader need."""
+    """The words of one language that the readers, finders and resolvers need."""
 
     language: str
-    openers: dict[str, str]
-    organs: dict[str, str]
+    grammar: Grammar
+    openers: Mapping[str, str]
+    organs: Mapping[str, str]
     self_words: tuple[str, ...]
-    instrument_heads: dict[str, str]
-    anaphora: dict[str, str]
+    citation_words: Mapping[str, str]  # "resolutions" → resolution, "决定" → decision
+    instrument_heads: Mapping[str, str]
+    anaphora: Mapping[str, str]
+    anaphora_default: Mapping[str, str]
     protocols_of: tuple[str, ...]
-    meeting_heads: dict[str, str]
-    header: dict[str, str | list[str]]
+    meeting_heads: Mapping[str, str]
+    header: Mapping[str, str | list[str]]
     held: tuple[str, ...]
-    raw: dict[str, Any]
+    months: Mapping[str, int]
+    raw: Mapping[str, Any]
 
     def function_of(self, opener: str) -> str:
         """Normalize an opening verb phrase as written to its citation function."""
@@ -53,34 +90,86 @@ class Lexicon:
             return self.openers[key]
         return re.sub(r"[^a-z]+", "_", key.lower()).strip("_")
 
+    def table(self, name: str) -> Mapping[str, Any]:
+        """A further table of the lexicon file (``relations``, ``footnote_marks`` …), empty when absent."""
+        return _frozen(self.raw.get(name))
+
+    def words(self, table: str, key: str = "words") -> tuple[str, ...]:
+        return tuple(self.raw.get(table, {}).get(key, ()))
+
+
+def _grammar(data: Mapping[str, Any]) -> Grammar:
+    g = data["grammar"]
+    return Grammar(
+        word_boundaries=bool(g["word_boundaries"]),
+        numbers=str(g["numbers"]),
+        organ_window=int(g["organ_window"]),
+        clause_breaks=tuple(g["clause_breaks"]),
+        topic_word=str(g.get("topic_word", "")),
+        possessive_before=str(g.get("possessive_before", "")),
+        organ_after=str(g.get("organ_after", "")),
+        inline_bold_openers=bool(g.get("inline_bold_openers", False)),
+        any_line_opens_paragraph=bool(g.get("any_line_opens_paragraph", False)),
+        opener_shape=str(g.get("opener_shape", "")),
+        finders=tuple(g["finders"]),
+    )
+
 
 @cache
 def lexicon(language: str) -> Lexicon:
-    """The lexicon for ``language`` ("zh" or "en")."""
-    if language not in SUPPORTED:
+    """The lexicon for ``language``; KeyError for a language without a lexicon file."""
+    if language not in supported_languages():
         raise KeyError(language)
     data = load_data(language)
     return Lexicon(
         language=language,
-        openers=dict(data["openers"]),
-        organs=dict(data["organs"]),
+        grammar=_grammar(data),
+        openers=_frozen(data["openers"]),
+        organs=_frozen(data["organs"]),
         self_words=tuple(data["self_reference"]["words"]),
-        instrument_heads=dict(data["instrument_heads"]),
-        anaphora=dict(data["anaphora"]),
+        citation_words=_frozen(data["citation_words"]),
+        instrument_heads=_frozen(data["instrument_heads"]),
+        anaphora=_frozen(data["anaphora"]),
+        anaphora_default=_frozen(data.get("anaphora_default")),
         protocols_of=tuple(data["protocols_of"]["phrases"]),
-        meeting_heads=dict(data["meeting_heads"]),
-        header=dict(data["header"]),
+        meeting_heads=_frozen(data["meeting_heads"]),
+        header=_frozen(data["header"]),
         held=tuple(data["places"]["held"]),
-        raw=data,
+        months=_frozen(data.get("months")),
+        raw=_frozen(data),
     )
 
 
-def chinese_number(text: str) -> int | None:
-    """二十一 → 21, 五十八 → 58, 十 → 10, 一百零三 → 103; digits pass through."""
+@cache
+def organ_names(series: str) -> Mapping[str, str]:
+    """The first-listed name of the organ issuing ``series`` in each label language: {"en": "General Assembly", …}."""
+    names: dict[str, str] = {}
+    for language in label_languages():
+        for name, value in lexicon(language).organs.items():
+            if value == series and language not in names:
+                names[language] = name
+    return _frozen(names)
+
+
+def month_number(name: str, language: str) -> int | None:
+    """ "December" → 12 in English; None for a word that is no month."""
+    months = lexicon(language).months
+    return months.get(name.strip()) or months.get(name.strip().capitalize())
+
+
+def ordinal_value(text: str, language: str) -> int | None:
+    """An ordinal as written → its number: "Fifty-eighth" → 58, "21st" → 21, 五十八 or 3 (第3次) → 58, 3.
+
+    A bare number is an ordinal only where numerals are written so (Chinese): "2019 High-Level
+    Meeting" has no ordinal."""
     text = text.strip()
-    if text.isdigit():
-        return int(text)
-    digits: dict[str, int] = load_data("zh")["numerals"]
+    lex = lexicon(language)
+    if lex.grammar.numbers == "cjk":
+        return int(text) if text.isdigit() else _cjk_value(text, lex.raw["numerals"])
+    return _ordinal_word_value(text.lower(), lex.raw["ordinals"], lex.raw["tens"])
+
+
+def _cjk_value(text: str, digits: Mapping[str, int]) -> int | None:
     total, current = 0, 0
     for ch in text:
         value = digits.get(ch)
@@ -94,22 +183,52 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-def english_ordinal(text: str) -> int | None:
-    """ "Fifty-eighth" → 58, "tenth" → 10, "21st" → 21."""
-    word = text.strip().lower()
+def _ordinal_word_value(word: str, ordinals: Mapping[str, int], tens: Mapping[str, int]) -> int | None:
     match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
     if match:
         return int(match.group(1))
-    data = load_data("en")
-    ordinals: dict[str, int] = data["ordinals"]
     if word in ordinals:
         return ordinals[word]
-    tens, _, unit = word.partition("-")
-    if tens in data["tens"] and unit in ordinals:
-        return int(data["tens"][tens]) + ordinals[unit]
+    ten, _, unit = word.partition("-")
+    if ten in tens and unit in ordinals:
+        return int(tens[ten]) + ordinals[unit]
     return None
 
 
-def english_month(name: str) -> int | None:
-    months: dict[str, int] = load_data("en")["months"]
-    return months.get(name.strip().capitalize())
+def ordinal_word(n: int, language: str, style: str = "lower") -> str:
+    """58 → "fifty-eighth" ("Fifty-eighth" with style "Title") or 五十八; "" for what the language cannot say."""
+    if n <= 0 or language not in supported_languages():
+        return ""
+    lex = lexicon(language)
+    if lex.grammar.numbers == "cjk":
+        return _cjk_word(n, lex.raw["numerals"])
+    word = _ordinal_words(language).get(n) or _numeric_ordinal(n)
+    return word[:1].upper() + word[1:] if style == "Title" else word
+
+
+@cache
+def _ordinal_words(language: str) -> Mapping[int, str]:
+    raw = lexicon(language).raw
+    words = {n: w for w, n in raw["ordinals"].items()}
+    for tens_word, tens in raw["tens"].items():
+        for unit in range(1, 10):
+            words[tens + unit] = f"{tens_word}-{words[unit]}"
+    return _frozen(words)
+
+
+def _numeric_ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _cjk_word(n: int, numerals: Mapping[str, int]) -> str:
+    """58 → "五十八" (the first character the numeral table lists for each digit)."""
+    digit = {}
+    for ch, value in numerals.items():
+        digit.setdefault(value, ch)
+    if n >= 100:
+        return str(n)
+    if n < 10:
+        return digit[n] if n else digit[0]
+    tens, unit = divmod(n, 10)
+    return ("" if tens == 1 else digit[tens]) + digit[10] + (digit[unit] if unit else "")

@@ -1,17 +1,25 @@
 """Immutable records passed between the stages: Document → Mention → Reference.
 
-Every offset is a character offset into ``Document.text``, the text exactly as read, so a
-user can always slice the source to see what was found.
+Every offset is a character offset into ``Document.text``, the text exactly as read, so a user can
+always slice the source to see what was found. Each mention carries a typed payload (what its finder
+read: a number and the organ words around it, a title, a meeting's place and dates …), so resolving
+never re-parses the text; each reference carries everything the graph needs (target IRI, evidence
+sentence), so building the graph is a pure translation.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
 
-# Per-document lookup tables, keyed by the (immutable) document's id; a handful are kept.
-_BLOCK_INDEX: dict[int, Any] = {}
+Labels = Mapping[str, str]  # language → label, read-only (a MappingProxyType)
+
+
+def labels(values: Mapping[str, str] | None = None, /, **by_language: str) -> Labels:
+    """A read-only label mapping: ``labels({"en": …})`` or ``labels(en=…, zh=…)``."""
+    return MappingProxyType({**(values or {}), **by_language})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +39,7 @@ class Metadata:
     """What the header says about the document itself."""
 
     symbol: str | None = None
+    kind: str = "document"  # resolution, decision or document, from the symbol's shape
     body: str | None = None
     date: str | None = None
     session: int | None = None
@@ -50,69 +59,183 @@ class Document:
     flat: str  # same length as ``text``: markup, page furniture and line breaks blanked out
     metadata: Metadata = field(default_factory=Metadata)
     blocks: tuple[Block, ...] = ()
+    _notes: tuple[list[int], list[Block]] = field(init=False, repr=False, compare=False)
+    _paragraphs: tuple[list[int], list[Block]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Blocks sorted by start, footnotes apart (they lie inside paragraphs), for ``block_at``."""
+        notes = sorted((b for b in self.blocks if b.id.startswith("FN")), key=lambda b: b.start)
+        rest = sorted((b for b in self.blocks if not b.id.startswith("FN")), key=lambda b: b.start)
+        object.__setattr__(self, "_notes", ([b.start for b in notes], notes))
+        object.__setattr__(self, "_paragraphs", ([b.start for b in rest], rest))
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing ``offset``; a footnote wins over the paragraph it interrupts."""
-        notes, paragraphs = self._index()
-        for blocks in (notes, paragraphs):
-            i = bisect.bisect_right(blocks[0], offset) - 1
-            if i >= 0 and offset < blocks[1][i].end:
-                return blocks[1][i]
+        for starts, blocks in (self._notes, self._paragraphs):
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and offset < blocks[i].end:
+                return blocks[i]
         return None
-
-    def _index(self) -> tuple[tuple[list[int], list[Block]], tuple[list[int], list[Block]]]:
-        """Blocks sorted by start, footnotes apart (they lie inside paragraphs); built once."""
-        cached = _BLOCK_INDEX.get(id(self))
-        if cached is None or cached[0] is not self:
-            notes = sorted((b for b in self.blocks if b.id.startswith("FN")), key=lambda b: b.start)
-            rest = sorted((b for b in self.blocks if not b.id.startswith("FN")), key=lambda b: b.start)
-            cached = (self, ([b.start for b in notes], notes), ([b.start for b in rest], rest))
-            _BLOCK_INDEX.clear() if len(_BLOCK_INDEX) > 64 else None
-            _BLOCK_INDEX[id(self)] = cached
-        return cached[1], cached[2]
 
     def markers(self, footnote: str) -> list[Block]:
         """The paragraphs that carry the mark of footnote ``footnote`` ("3")."""
         return [b for b in self.blocks if any(m[2] == footnote for m in b.marks)]
 
+    @property
+    def header(self) -> Block | None:
+        return next((b for b in self.blocks if b.id == "HEADER"), None)
+
+
+# ---- What finders read: one payload type per finder family --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A resolution or decision number and the organ words around it; the organ is decided later.
+
+    ``organ`` is a symbol series ("E"), ``self`` for "its"/“其” or ``?`` for a bare "the Council";
+    ``organs`` every organ named before, nearest first; ``antecedent`` what "its" may stand for.
+    """
+
+    number: str = ""
+    form: str = ""  # session 57/173 · year 2003/24 · sc 1373 (2001) · roman 2200 A (XXI) · special ES-10/2
+    organ: str = ""
+    organs: tuple[str, ...] = ()
+    antecedent: str = ""
+    symbol: str = ""  # written as a full symbol: A/RES/55/25
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolCite:
+    """A UN document symbol as written, normalized: ``A/58/499``."""
+
+    symbol: str
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """An instrument's title; ``base`` is the instrument a plan of action implements."""
+
+    title: str
+    base: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Where, when and which of a meeting, as the text says it (ISO dates)."""
+
+    ordinal: str = ""
+    place: str = ""
+    start: str = ""
+    end: str = ""
+
+    def merged(self, other: Event) -> Event:
+        """This event, with the facts it lacks taken from ``other``."""
+        return Event(*(mine or theirs for mine, theirs in zip(self.fields(), other.fields(), strict=True)))
+
+    def fields(self) -> tuple[str, str, str, str]:
+        return (self.ordinal, self.place, self.start, self.end)
+
+    def __bool__(self) -> bool:
+        return any(self.fields())
+
+    def as_json(self) -> dict[str, str]:
+        names = ("ordinal", "place", "start", "end")
+        return {name: value for name, value in zip(names, self.fields(), strict=True) if value}
+
+
+NO_EVENT = Event()
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingName:
+    """A meeting's name, what the text says of it, and whose meeting it is."""
+
+    title: str
+    event: Event = NO_EVENT
+    parties: bool = False  # a conference of the parties to a convention
+    first_session: bool = False
+    organ: str = ""  # the organ word of a numbered session ("大会第五十八届会议")
+
+
+@dataclass(frozen=True, slots=True)
+class BackReference:
+    """ "the Convention", 《公约》: points back to the last instrument of ``target`` kind."""
+
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProtocolsOf:
+    """ "its Protocols", “及其议定书”: the protocols of the last convention named."""
+
+
+Payload = Citation | SymbolCite | Title | MeetingName | BackReference | ProtocolsOf
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A span that names something citable, as found; nothing resolved yet.
-
-    ``parts`` holds the raw pieces the finder read (number, organ, ordinal, place, dates …) so
-    that resolving never has to re-parse the text.
-    """
+    """A span that names something citable, as found; nothing resolved yet."""
 
     kind: str
     start: int
     end: int
     text: str
-    parts: tuple[tuple[str, str], ...] = ()
+    payload: Payload
 
-    def part(self, name: str, default: str = "") -> str:
-        for key, value in self.parts:
-            if key == name:
-                return value
-        return default
+
+# ---- What resolving decides ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class Reference:
-    """A mention resolved to its canonical target, with where it stands and how it is cited."""
+class Target:
+    """A canonical node: a UN document, an authority entry, or a node of its own (unresolved)."""
 
     kind: str
     id: str
     uri: str
-    label: dict[str, str]
+    label: Labels
+    resolved: bool = True
+    event: Event = NO_EVENT
+    described: bool = False  # the authority graph already describes it: documents only point to it
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A mention resolved to its target, with where it stands, how it is cited, and its evidence."""
+
+    target: Target
     text: str
     start: int
     end: int
     paragraph: str
     function: str
-    resolved: bool = True
     via: str = ""  # the paragraph that carries the footnote mark, for references inside footnotes
-    details: tuple[tuple[str, str], ...] = ()  # place, start/end dates, ordinal … for meetings
+    evidence: str = ""  # the sentence around the mention, tidied: what a reader checks
+
+    @property
+    def kind(self) -> str:
+        return self.target.kind
+
+    @property
+    def id(self) -> str:
+        return self.target.id
+
+    @property
+    def uri(self) -> str:
+        return self.target.uri
+
+    @property
+    def label(self) -> Labels:
+        return self.target.label
+
+    @property
+    def resolved(self) -> bool:
+        return self.target.resolved
+
+    @property
+    def event(self) -> Event:
+        return self.target.event
 
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -130,16 +253,20 @@ class Reference:
             data["resolved"] = False
         if self.via:
             data["via"] = self.via
-        if self.details:
-            data["event"] = dict(self.details)  # place, start, end, ordinal of a meeting
+        if self.event:
+            data["event"] = self.event.as_json()
         return data
 
 
 @dataclass(frozen=True, slots=True)
 class Relation:
+    """A fact the text states between two targets, with both ends' IRIs."""
+
     subject: str
     predicate: str
     object: str
+    subject_uri: str = ""
+    object_uri: str = ""
 
     def as_json(self) -> dict[str, str]:
         return {"subject": self.subject, "predicate": self.predicate, "object": self.object}
@@ -153,6 +280,7 @@ class Extraction:
     references: tuple[Reference, ...]
     relations: tuple[Relation, ...]
     problems: tuple[str, ...] = ()
+    creator: str = ""  # the IRI of the body that issued the document, when the authority knows it
 
     def as_json(self) -> dict[str, object]:
         meta = self.document.metadata

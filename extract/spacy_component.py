@@ -20,9 +20,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from instrumap.extract.document import parse_text
-from instrumap.extract.lexicon import SUPPORTED
+from instrumap.extract.lexicon import supported_languages
 from instrumap.extract.pipeline import extract_document
+from instrumap.extract.read.document import parse_text
 
 if not Span.has_extension("instrumap"):
     Span.set_extension("instrumap", default=None)
@@ -40,7 +40,7 @@ class ReferenceComponent:
     def __init__(self, nlp: Language, name: str, spans_key: str, language: str | None) -> None:
         self.name = name
         self.spans_key = spans_key
-        self.language = language or (nlp.lang if nlp.lang in SUPPORTED else None)
+        self.language = language or (nlp.lang if nlp.lang in supported_languages() else None)
 
     def __call__(self, doc: Doc) -> Doc:
         extraction = extract_document(parse_text(doc.text, f"<spacy:{self.name}>", self.language))

@@ -17,26 +17,19 @@ _COMPONENT = r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
 
 
 @cache
-def symbol_pattern() -> regex.Pattern[str]:
-    """Compiled with the ``regex`` module, which scans this alternation-with-lookbehind 20× faster than ``re``."""
+def first_components() -> tuple[str, ...]:
+    """The first components of symbol series ("A", "CEDAW"), longest first, from ``common.toml``."""
     series = sorted({s.split("/")[0] for s in load_data("common")["symbols"]["series"]}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(s) for s in series if re.fullmatch(r"[A-Z]+", s))
+    return tuple(s for s in series if re.fullmatch(r"[A-Z]+", s))
+
+
+@cache
+def symbol_pattern() -> regex.Pattern[str]:
+    """Compiled with the ``regex`` module, which runs this alternation-with-lookbehind 20× faster than ``re``."""
+    alternatives = "|".join(re.escape(s) for s in first_components())
     return regex.compile(
         rf"(?<![\w/.\-])(?:{alternatives})(?:/{_COMPONENT}){{2,}}(?:\s?\(\d{{4}}\)|\s\(Part [IVX]+\))?(?![\w/])"
     )
-
-
-class _LazySymbol:
-    """``SYMBOL.search``/``finditer`` without compiling at import time."""
-
-    def search(self, text: str, pos: int = 0) -> regex.Match[str] | None:
-        return symbol_pattern().search(text, pos)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):  # type: ignore[no-untyped-def]
-        return symbol_pattern().finditer(text, pos, len(text) if endpos is None else endpos)
-
-
-SYMBOL = _LazySymbol()
 
 
 def normalize_symbol(raw: str) -> str:

@@ -13,11 +13,9 @@ from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
-from instrumap.extract.records import Document, Extraction, Reference
-from instrumap.extract.symbols import symbol_kind
-from instrumap.graph.iris import citation_iri, expression_iri, graph_iri, work_iri
-from instrumap.ontology.authorities import Authority, Entry, authority, entry_collection
-from instrumap.ontology.iris import document_iri, entity_iri
+from instrumap.extract.records import Extraction, Reference
+from instrumap.ontology.authorities import Authority, Entry, entry_collection
+from instrumap.ontology.iris import citation_iri, document_iri, entity_iri, expression_iri, graph_iri, work_iri
 from instrumap.ontology.namespace import (
     CITO,
     DCTERMS,
@@ -54,7 +52,6 @@ _DCTERMS, _FRBR, _RDF, _XSD = _Nodes(DCTERMS), _Nodes(FRBR), _Nodes(RDF), _Nodes
 
 _COLLECTION_OF_KIND = {"body": "body", "process": "process", "series": "meeting"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SENTENCE_BREAK = re.compile(r"[。；;]|\.\s|:\s|,\s*\n")
 
 
 def n(iri: object) -> NamedNode:
@@ -94,36 +91,10 @@ def function_property(function: str) -> NamedNode:
     return n(function_properties().get(function, _CITO.cites))
 
 
-def target_iri(target: str, data: Authority, known: dict[str, str]) -> str:
-    """The IRI of a relation's subject or object, given as a symbol or an authority/slug id."""
-    if target in known:
-        return known[target]
-    if "/" in target:
-        return document_iri(target)
-    entry = data.get(target)
-    if entry is not None:
-        return entity_iri(entry_collection(entry), entry.id)
-    return entity_iri("instrument", target)
-
-
-def evidence(document: Document, ref: Reference) -> str:
-    """The sentence (clause) around a mention, with whitespace and markup tidied: what a reader checks."""
-    block = document.block_at(ref.start)
-    lo, hi = (block.start, block.end) if block else (max(0, ref.start - 200), min(len(document.text), ref.end + 200))
-    flat = document.flat
-    before = max((m.end() for m in _SENTENCE_BREAK.finditer(flat, lo, ref.start)), default=lo)
-    after = _SENTENCE_BREAK.search(flat, ref.end, hi)
-    stop = after.end() if after else hi
-    before = max(before, ref.start - 300)
-    stop = min(stop, ref.end + 300)
-    return " ".join(flat[before:stop].split())
-
-
 def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
     """Every quad of one source document, in its own named graph."""
     doc = extraction.document
     meta = doc.metadata
-    data = authority()
     g = n(graph_iri(meta.symbol, doc.language, doc.source))
     work = n(work_iri(meta.symbol, doc.source))
     expression = n(expression_iri(meta.symbol, doc.language, doc.source))
@@ -132,7 +103,7 @@ def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
     def add(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
         quads.append(Quad(s, p, o, g))
 
-    add(work, _RDF.type, class_of(symbol_kind(meta.symbol) if meta.symbol else "document"))
+    add(work, _RDF.type, class_of(meta.kind))
     if meta.symbol:
         add(work, _IM.symbol, Literal(meta.symbol))
     if meta.title:
@@ -143,9 +114,8 @@ def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         add(work, _IM.session, _int(meta.session))
     if meta.agenda_item:
         add(work, _IM.agendaItem, Literal(meta.agenda_item))
-    body = data.lookup(meta.body or "", ("body",))
-    if body:
-        add(work, _DCTERMS.creator, n(entity_iri("body", body[0].id)))
+    if extraction.creator:
+        add(work, _DCTERMS.creator, n(extraction.creator))
     add(expression, _RDF.type, _IM.Expression)
     add(expression, _FRBR.realizationOf, work)
     add(expression, _DCTERMS.language, Literal(doc.language))
@@ -153,10 +123,7 @@ def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
     add(expression, CONTENT_HASH, Literal(content_hash))
     add(expression, _IM.namedGraph, g)
 
-    known = {ref.id: ref.uri for ref in extraction.references}
-    if meta.symbol:
-        known[meta.symbol] = work.value
-    quads.extend(_target_quads(extraction.references, g, data))
+    quads.extend(_target_quads(extraction.references, g))
     seen_edges: set[tuple[str, str]] = set()
     cites = _CITO.cites
     for number, ref in enumerate(extraction.references, 1):
@@ -183,16 +150,14 @@ def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         add(cit, _IM.startOffset, _int(ref.start))
         add(cit, _IM.endOffset, _int(ref.end))
         add(cit, _IM.mentionText, Literal(ref.text, language=doc.language))
-        add(cit, _IM.quotedText, Literal(evidence(doc, ref), language=doc.language))
+        add(cit, _IM.quotedText, Literal(ref.evidence, language=doc.language))
         add(cit, _PROV.wasDerivedFrom, expression)
     for rel in extraction.relations:
-        subject = n(target_iri(rel.subject, data, known))
-        obj = n(target_iri(rel.object, data, known))
-        add(subject, relation_property(rel.predicate), obj)
+        add(n(rel.subject_uri), relation_property(rel.predicate), n(rel.object_uri))
     return quads
 
 
-def _target_quads(references: Iterable[Reference], g: NamedNode, data: Authority) -> Iterator[Quad]:
+def _target_quads(references: Iterable[Reference], g: NamedNode) -> Iterator[Quad]:
     """What the document knows of each target it cites (authority targets are described in their graph)."""
     done: set[str] = set()
     for ref in references:
@@ -200,8 +165,7 @@ def _target_quads(references: Iterable[Reference], g: NamedNode, data: Authority
             continue
         done.add(ref.id)
         node = n(ref.uri)
-        entry = data.get(ref.id)
-        if entry is not None and entity_iri(entry_collection(entry), entry.id) == ref.uri:
+        if ref.target.described:
             continue  # authority entries are described once, in the authority graph
         yield Quad(node, _TYPE, class_of(ref.kind), g)
         if ref.kind in ("resolution", "decision", "document"):
@@ -210,14 +174,14 @@ def _target_quads(references: Iterable[Reference], g: NamedNode, data: Authority
             yield Quad(node, _SKOS.prefLabel, Literal(label, language=language), g)
         if not ref.resolved:
             yield Quad(node, _IM.unresolved, Literal("true", datatype=_BOOLEAN), g)
-        details = dict(ref.details)
-        if "place" in details:
-            yield Quad(node, _IM.heldAt, Literal(details["place"]), g)
-        for key, prop in (("start", _SCHEMA.startDate), ("end", _SCHEMA.endDate)):
-            if _ISO_DATE.fullmatch(details.get(key, "")):
-                yield Quad(node, n(prop), _date(details[key]), g)
-        if details.get("ordinal", "").isdigit():
-            yield Quad(node, _IM.ordinal, _int(details["ordinal"]), g)
+        event = ref.event
+        if event.place:
+            yield Quad(node, _IM.heldAt, Literal(event.place), g)
+        for value, prop in ((event.start, _SCHEMA.startDate), (event.end, _SCHEMA.endDate)):
+            if _ISO_DATE.fullmatch(value):
+                yield Quad(node, n(prop), _date(value), g)
+        if event.ordinal.isdigit():
+            yield Quad(node, _IM.ordinal, _int(event.ordinal), g)
 
 
 def authority_quads(data: Authority, graph: str) -> list[Quad]:

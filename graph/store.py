@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad, QuerySolutions, Store
 
-from instrumap.graph.iris import special_graph
+from instrumap.ontology.iris import special_graph
 from instrumap.ontology.namespace import PREFIXES
 
 AUTHORITY = special_graph("authority")

@@ -14,8 +14,8 @@ from typing import Any
 
 import networkx as nx
 
-from instrumap.extract.document import parse_text, read_document
 from instrumap.extract.pipeline import extract_document
+from instrumap.extract.read.document import parse_text, read_document
 from instrumap.extract.records import Document, Extraction
 from instrumap.graph.store import GraphStore, store_folder
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from instrumap.extract.document import read_document
 from instrumap.extract.errors import InputError
-from instrumap.extract.formats import DOCUMENT_SUFFIXES
 from instrumap.extract.pipeline import extract_document
+from instrumap.extract.read.document import read_document
+from instrumap.extract.read.formats import DOCUMENT_SUFFIXES
 from instrumap.extract.records import Extraction
 
 

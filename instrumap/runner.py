@@ -19,12 +19,12 @@ from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, serialize
 
-from instrumap.extract.document import read_document
 from instrumap.extract.errors import InputError
 from instrumap.extract.pipeline import extract_document
-from instrumap.extract.reading import read_bytes
-from instrumap.graph.iris import graph_iri
+from instrumap.extract.read.decode import read_bytes
+from instrumap.extract.read.document import read_document
 from instrumap.graph.rdf import CONTENT_HASH, document_quads
+from instrumap.ontology.iris import graph_iri
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,7 @@
 
 Kept as TOML in ``ontology/authority/`` (data, not code) and indexed once per process:
 an alias → set-of-ids index (ambiguity stays visible, as in scispacy's linker) and, for
-English, an Aho-Corasick automaton over every label and alias so titles are found on the
-raw text at C speed instead of through a 500-way regex alternation.
+finders, the names themselves (``extract/find/gazetteer.py``).
 """
 
 from __future__ import annotations
@@ -16,8 +15,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-
-import ahocorasick
 
 COLLECTIONS = {
     "instrument": "instrument",
@@ -87,7 +84,6 @@ class Authority:
             parent = entry.fact("supplements")
             if parent:
                 self._children[parent].append(entry.id)
-        self._automaton: ahocorasick.Automaton | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -107,56 +103,16 @@ class Authority:
         """The protocols that supplement ``parent_id``, in file order."""
         return [self.entries[i] for i in self._children.get(parent_id, [])]
 
-    def series_meeting(self, name: str, ordinal: int) -> Entry | None:
-        """A numbered meeting of a known series, from the series' name and the ordinal."""
-        for series in self.lookup(name, ("series",)):
-            for entry in self.entries.values():
-                if (
-                    entry.collection == "meeting"
-                    and entry.fact("series") == series.id
-                    and (entry.fact("ordinal") == str(ordinal))
-                ):
-                    return entry
-            labels = {}
-            style = dict(series.facts.get("ordinal_style", {}))  # type: ignore[call-overload]
-            for language, template in series.labels.items():
-                word = _ordinal_word(ordinal, language, str(style.get(language, "Title")))
-                if word and "{ordinal}" in template:
-                    labels[language] = template.replace("{ordinal}", word)
-            if labels:
-                return Entry(f"{series.id}-{ordinal}", "meeting", series.kind, labels,
-                             facts={"series": series.id, "ordinal": ordinal})  # fmt: skip
+    def meeting_in_series(self, series_id: str, ordinal: int) -> Entry | None:
+        """The authority's numbered meeting of a series ("crime-congress", 11), if it lists one."""
+        for entry in self.entries.values():
+            if (
+                entry.collection == "meeting"
+                and entry.fact("series") == series_id
+                and entry.fact("ordinal") == str(ordinal)
+            ):
+                return entry
         return None
-
-    def english_automaton(self) -> ahocorasick.Automaton:
-        """Aho-Corasick over English labels and aliases of instruments and meetings (built once)."""
-        if self._automaton is None:
-            automaton = ahocorasick.Automaton()
-            for entry in self.entries.values():
-                if entry.collection not in ("instrument", "meeting", "process"):
-                    continue
-                for language, name in entry.names():
-                    if language != "en" or "{" in name or len(name) < 4:
-                        continue
-                    key = " ".join(name.strip().split())
-                    automaton.add_word(key, key)
-            automaton.make_automaton()
-            self._automaton = automaton
-        return self._automaton
-
-
-def _ordinal_word(ordinal: int, language: str, style: str = "Title") -> str:
-    """The ordinal as a series template wants it: "Tenth" / "tenth" / "十"."""
-    from instrumap.extract.naming import chinese_ordinal_word, english_ordinal_word
-
-    if ordinal <= 0:
-        return ""
-    if language == "en":
-        word = english_ordinal_word(ordinal)
-        return word if style == "lower" else word[:1].upper() + word[1:]
-    if language == "zh":
-        return chinese_ordinal_word(ordinal)
-    return ""
 
 
 def _entries(collection: str, table: dict[str, object]) -> Entry:

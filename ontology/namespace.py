@@ -48,13 +48,13 @@ def shapes_path() -> Path:
 
 
 @cache
-def _ontology_text() -> str:
+def ontology_text() -> str:
     return ontology_path().read_text(encoding="utf-8")
 
 
 def declared_terms() -> list[str]:
     """Every ``im:`` term the ontology declares, in file order."""
-    return _TERM.findall(_ontology_text())
+    return _TERM.findall(ontology_text())
 
 
 IM = ClosedNamespace(IM_IRI, declared_terms())
@@ -63,7 +63,7 @@ IM = ClosedNamespace(IM_IRI, declared_terms())
 @cache
 def function_properties() -> dict[str, str]:
     """snake_case citation function → the IRI of the sub-property of ``cito:cites`` that stands for it."""
-    return {name: IM_IRI + term for term, name in _FUNCTION.findall(_ontology_text())}
+    return {name: IM_IRI + term for term, name in _FUNCTION.findall(ontology_text())}
 
 
 _KIND = re.compile(r"^im:(\w+) a owl:Class ; im:kindName \"(\w+)\"", re.M)
@@ -72,4 +72,4 @@ _KIND = re.compile(r"^im:(\w+) a owl:Class ; im:kindName \"(\w+)\"", re.M)
 @cache
 def kind_classes() -> dict[str, str]:
     """Extraction kind ("plan_of_action") → the IRI of its class (``im:PlanOfAction``)."""
-    return {kind: IM_IRI + term for term, kind in _KIND.findall(_ontology_text())}
+    return {kind: IM_IRI + term for term, kind in _KIND.findall(ontology_text())}

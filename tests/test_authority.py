@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from instrumap.extract.resolve.meetings import series_meeting
 from instrumap.ontology.authorities import authority, normalize_name
 
 
@@ -42,5 +43,5 @@ def test_no_name_means_two_entries_of_one_collection() -> None:
 
 
 def test_numbered_meeting_of_a_series_gets_a_label_in_each_language() -> None:
-    entry = authority().series_meeting("United Nations Congress on Crime Prevention and Criminal Justice", 13)
+    entry = series_meeting(authority(), "United Nations Congress on Crime Prevention and Criminal Justice", 13)
     assert entry is not None and entry.labels["en"].startswith("Thirteenth United Nations Congress")

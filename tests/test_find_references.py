@@ -219,7 +219,7 @@ def test_meetings_with_ordinal_place_and_dates(text: str, language: str, expecte
     refs = [r for r in extract_text(text, language=language).references if r.kind not in ("convention", "resolution")]
     target, details = expected
     assert refs[0].id == target
-    assert details.items() <= dict(refs[0].details).items()
+    assert details.items() <= refs[0].event.as_json().items()
 
 
 FUNCTIONS = [

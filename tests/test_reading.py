@@ -6,10 +6,10 @@ import codecs
 
 import pytest
 
-from instrumap.extract.document import parse_text, read_document
 from instrumap.extract.errors import InputError
-from instrumap.extract.language import detect_language
-from instrumap.extract.reading import decode, read_text
+from instrumap.extract.read.decode import decode, read_text
+from instrumap.extract.read.document import parse_text, read_document
+from instrumap.extract.read.language import detect_language
 
 ZH = "回顾其 1991 年 12 月 18 日关于制定有效的联合国预防犯罪和刑事司法方案的第 46/152 号决议，"
 EN = "Recalling its resolution 57/173 of 18 December 2002 and all other relevant resolutions,"

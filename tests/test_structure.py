@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from instrumap.extract.document import parse_text, read_document
+from instrumap.extract.read.document import parse_text, read_document
 
 from conftest import CORPUS, SEED
 

@@ -9,8 +9,8 @@ import click
 from instrumap.cli.app import main
 from instrumap.cli.output import jsonl, table, warn
 from instrumap.corpus import Problem, extract_paths
-from instrumap.extract.document import parse_text
 from instrumap.extract.pipeline import extract_document
+from instrumap.extract.read.document import parse_text
 
 
 @main.command("extract")

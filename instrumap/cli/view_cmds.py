@@ -9,8 +9,8 @@ from pyoxigraph import RdfFormat
 
 from instrumap.cli.app import UserError, main
 from instrumap.cli.stores import open_store
-from instrumap.extract.document import read_document
 from instrumap.extract.pipeline import extract_document
+from instrumap.extract.read.document import read_document
 from instrumap.graph.files import atomic_write
 from instrumap.graph.show import render_document
 from instrumap.graph.store import GraphStore

@@ -6,17 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from instrumap.extract.lexicon import chinese_number, english_month, english_ordinal, lexicon
-from instrumap.extract.naming import organ_names
+from instrumap.extract.lexicon import lexicon, month_number, ordinal_value, organ_names
 from instrumap.extract.records import Metadata
-from instrumap.extract.symbols import SYMBOL, normalize_symbol
+from instrumap.extract.symbols import normalize_symbol, symbol_kind, symbol_pattern
 
 _OWN_NUMBER = re.compile(r"^[ \t]*(?:\*\*)?((?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?)\.(?:\*\*)?[ \t]*", re.M)
-# The date by the plenary meeting line at the end ("81st plenary meeting\n12 December 1997").
-_CLOSING_DATE = re.compile(
-    r"plenary meeting\s*\n\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
-    r"|(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*\n\s*第\s*\d+\s*次全体会议"
-)
 _OWN_SYMBOL = re.compile(r"^[ \t]*((?:A|S|E)(?:/HRC)?/RES/[\w./()\- ]+?)[ \t]*$", re.M)
 
 
@@ -43,13 +37,20 @@ def _search(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
 
 
 def parse_date(text: str, language: str) -> str | None:
-    """ "22 December 2003" / "2003 年 12 月 22 日" → "2003-12-22"."""
-    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
-    if m:
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    m = re.search(r"(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})", text)
-    if m and (month := english_month(m.group(2))):
-        return f"{int(m.group(3)):04d}-{month:02d}-{int(m.group(1)):02d}"
+    """ "22 December 2003" / "2003 年 12 月 22 日" → "2003-12-22", with the lexicon's ``[header] date``."""
+    m = _search(_patterns(language)["date"], text)
+    if m is None:
+        return None
+    raw = m.group("month")
+    month = int(raw) if raw.isdigit() else month_number(raw, language)
+    return f"{int(m.group('year')):04d}-{month:02d}-{int(m.group('day')):02d}" if month else None
+
+
+def _search_from(patterns: list[re.Pattern[str]], text: str, start: int) -> re.Match[str] | None:
+    for pattern in patterns:
+        match = pattern.search(text, start)
+        if match:
+            return match
     return None
 
 
@@ -88,7 +89,7 @@ def read_header(text: str, language: str) -> Header:
             report_match.groupdict().get("report2") if "report2" in report_match.groupdict() else None
         )
         if raw:
-            first = SYMBOL.search(raw)
+            first = symbol_pattern().search(raw)
             if first:
                 report = normalize_symbol(first.group(0))
                 offset = report_match.start("report" if report_match.group("report") else "report2")
@@ -96,20 +97,21 @@ def read_header(text: str, language: str) -> Header:
     session_match = _search(pats["session"], head)
     if session_match:
         word = session_match.group("ordinal")
-        session = chinese_number(word) if language == "zh" else english_ordinal(word)
+        session = ordinal_value(word, language)
     agenda_match = _search(pats["agenda_item"], head)
     if agenda_match:
         agenda = " ".join(agenda_match.group("item").split()).strip()
     if date is None:
-        closing = _CLOSING_DATE.search(text, max(end, len(text) - 3000))
+        closing = _search_from(pats["closing_date"], text, max(end, len(text) - 3000))
         if closing:
-            date = parse_date(closing.group(1) or closing.group(2), language)
+            date = parse_date(closing.group("date"), language)
     series = _series_of(organ, language)
     body_name = organ_names(series).get("en", organ) if series else organ
     return Header(
         end,
         Metadata(
             symbol=symbol,
+            kind=symbol_kind(symbol) if symbol else "document",
             body=body_name,
             date=date,
             session=session,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from instrumap.extract.errors import InputError
-from instrumap.extract.formats import read_source
-from instrumap.extract.language import detect_language
-from instrumap.extract.layout import flat_view, furniture_spans
-from instrumap.extract.lexicon import SUPPORTED, load_data
-from instrumap.extract.metadata import read_header
+from instrumap.extract.lexicon import load_data, supported_languages
+from instrumap.extract.read.formats import read_source
+from instrumap.extract.read.header import read_header
+from instrumap.extract.read.language import detect_language
+from instrumap.extract.read.layout import flat_view, furniture_spans
+from instrumap.extract.read.structure import read_structure
 from instrumap.extract.records import Document
-from instrumap.extract.structure import read_structure
 
 
 def parse_text(text: str, source: str = "<text>", language: str | None = None) -> Document:
@@ -22,9 +22,10 @@ def parse_text(text: str, source: str = "<text>", language: str | None = None) -
         language = detect_language(text)
         if language is None:
             raise InputError(source, "language not recognized (expected one of ar, zh, en, fr, ru, es)")
-    if language not in SUPPORTED:
+    if language not in supported_languages():
         name = load_data("languages")["names"].get(language, language)
-        raise InputError(source, f"{name} ({language}) documents are not supported yet (supported: zh, en)")
+        supported = ", ".join(supported_languages())
+        raise InputError(source, f"{name} ({language}) documents are not supported yet (supported: {supported})")
     header = read_header(text, language)
     symbol = header.metadata.symbol
     furniture = furniture_spans(text, symbol, header.end)

@@ -9,14 +9,22 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from instrumap.extract.lexicon import english_month, english_ordinal, load_data
+from instrumap.extract.lexicon import alternation, lexicon, load_data, month_number, ordinal_value
+from instrumap.extract.records import Event
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _PLACE_EN = r"([A-Z][\w'’\-]+(?:[ ](?:de[ ]|del[ ]|es[ ])?[A-Z][\w'’\-]+)*)"
-_WHEN_EN = re.compile(
-    rf"(?:from[ ](\d{{1,2}})(?:[ ]({_MONTH}))?(?:[ ](\d{{4}}))?[ ](?:to|until)[ ](\d{{1,2}})[ ]({_MONTH})[ ](\d{{4}})"
-    rf"|on[ ](\d{{1,2}})[ ]({_MONTH})[ ](\d{{4}})|in[ ](?:({_MONTH})[ ])?(\d{{4}}))"
-)
+
+
+@cache
+def _when_en() -> re.Pattern[str]:
+    """ "from 28 to 31 May 2003", "on 12 July 2005", "in 2005", with the lexicon's month names."""
+    month = alternation(lexicon("en").months)
+    return re.compile(
+        rf"(?:from[ ](\d{{1,2}})(?:[ ]({month}))?(?:[ ](\d{{4}}))?[ ](?:to|until)[ ](\d{{1,2}})[ ]({month})[ ](\d{{4}})"
+        rf"|on[ ](\d{{1,2}})[ ]({month})[ ](\d{{4}})|in[ ](?:({month})[ ])?(\d{{4}}))"
+    )
+
+
 _ZH_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _ZH_RANGE = re.compile(rf"{_ZH_DATE}(?:\s*至\s*(?:(\d{{4}})\s*年\s*)?(?:(\d{{1,2}})\s*月\s*)?(\d{{1,2}})\s*日)?")
 
@@ -25,11 +33,11 @@ def _iso(year: str | int, month: str | int, day: str | int) -> str:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
-def meeting_details_en(text: str, start: int, stop: int) -> tuple[tuple[str, str], ...]:
+def meeting_details_en(text: str, start: int, stop: int) -> Event:
     """Ordinal, place and dates of the meeting named at ``text[start:stop]``."""
     parts: list[tuple[str, str]] = []
     first = re.match(r"(\w+(?:-\w+)?)", text[start:stop])
-    if first and (n := english_ordinal(first.group(1))):
+    if first and (n := ordinal_value(first.group(1), "en")):
         parts.append(("ordinal", str(n)))
     tail = text[stop : stop + 160]
     held = re.match(rf",?[ ](?:held|convened|hosted)[ ](?:at|in)[ ]{_PLACE_EN}(?:,[ ][A-Z][\w\-]+)*,?[ ]", tail)
@@ -45,21 +53,30 @@ def meeting_details_en(text: str, start: int, stop: int) -> tuple[tuple[str, str
     if held is None and paren is None:
         lead = re.match(r",?[ ](?=from|on|in)", tail)
         when_from = lead.end() if lead else -1
-    when = _WHEN_EN.match(tail, when_from) if when_from >= 0 else None
+    when = _when_en().match(tail, when_from) if when_from >= 0 else None
     if when:
         parts.extend(_english_dates(when))
-    return tuple(parts)
+    return _event(parts)
+
+
+def _event(parts: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> Event:
+    found = dict(parts)
+    return Event(found.get("ordinal", ""), found.get("place", ""), found.get("start", ""), found.get("end", ""))
+
+
+def _month(name: str) -> int | None:
+    return month_number(name, "en")
 
 
 def _english_dates(m: re.Match[str]) -> list[tuple[str, str]]:
     g = m.groups()
     if g[3]:
-        end_month = english_month(g[4]) or 1
-        start_month = english_month(g[1]) if g[1] else end_month
+        end_month = _month(g[4]) or 1
+        start_month = _month(g[1]) if g[1] else end_month
         start_year = g[2] or g[5]
         return [("start", _iso(start_year, start_month, g[0])), ("end", _iso(g[5], end_month, g[3]))]
     if g[6]:
-        day = _iso(g[8], english_month(g[7]) or 1, g[6])
+        day = _iso(g[8], _month(g[7]) or 1, g[6])
         return [("start", day), ("end", day)]
     if g[10]:
         return [("year", g[10])]
@@ -103,7 +120,7 @@ _ZH_AFTER = re.compile(
 )
 
 
-def meeting_details_zh(flat: str, start: int, stop: int) -> tuple[tuple[str, str], ...]:
+def meeting_details_zh(flat: str, start: int, stop: int) -> Event:
     """Dates and place before the name ("…在汉城举行的") or after it ("，2003年4月28日至30日，印度尼西亚巴厘")."""
     before = _ZH_BEFORE.search(flat, max(0, start - 60), start)
     if before and before.group(0).strip():
@@ -111,8 +128,8 @@ def meeting_details_zh(flat: str, start: int, stop: int) -> tuple[tuple[str, str
         if before.group(4):
             parts.append(("place", zh_place(before.group(4))))
         if parts:
-            return tuple(parts)
+            return _event(parts)
     after = _ZH_AFTER.match(flat[stop : stop + 60])
     if after:
-        return (*zh_date_range(after.group(1)), ("place", zh_place(after.group(5))))
-    return ()
+        return _event((*zh_date_range(after.group(1)), ("place", zh_place(after.group(5)))))
+    return Event()

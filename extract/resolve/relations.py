@@ -12,10 +12,12 @@ from functools import cache
 
 from instrumap.extract.lexicon import alternation, lexicon
 from instrumap.extract.records import Document, Reference, Relation
-from instrumap.extract.resolve import INSTRUMENT_KINDS
-from instrumap.ontology.authorities import Authority, authority
+from instrumap.ontology.authorities import Authority, authority, entry_collection
+from instrumap.ontology.iris import document_iri, entity_iri, work_iri
+from instrumap.ontology.kinds import instrument_kinds
 
 _RESOLUTION_KINDS = ("resolution", "decision")
+INSTRUMENT_KINDS = instrument_kinds()
 
 
 @cache
@@ -45,7 +47,25 @@ def find_relations(document: Document, references: list[Reference], data: Author
     for relation in found:
         if relation.subject != relation.object:
             unique.setdefault((relation.subject, relation.predicate, relation.object), relation)
-    return list(unique.values())
+    known = {ref.id: ref.uri for ref in references}
+    if meta.symbol:
+        known[meta.symbol] = work_iri(meta.symbol, document.source)
+    return [_with_iris(relation, data, known) for relation in unique.values()]
+
+
+def _with_iris(relation: Relation, data: Authority, known: dict[str, str]) -> Relation:
+    return Relation(relation.subject, relation.predicate, relation.object,
+                    _iri(relation.subject, data, known), _iri(relation.object, data, known))  # fmt: skip
+
+
+def _iri(target: str, data: Authority, known: dict[str, str]) -> str:
+    """The IRI of a relation's end, given as a symbol or an authority or slug id."""
+    if target in known:
+        return known[target]
+    if "/" in target:
+        return document_iri(target)
+    entry = data.get(target)
+    return entity_iri(entry_collection(entry), entry.id) if entry is not None else entity_iri("instrument", target)
 
 
 def _adoptions_in_text(document: Document, refs: list[Reference], words: dict[str, re.Pattern[str]]) -> list[Relation]:

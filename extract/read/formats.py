@@ -19,8 +19,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from instrumap.extract.errors import InputError
-from instrumap.extract.layout import SUPERSCRIPTS
-from instrumap.extract.reading import decode, read_bytes
+from instrumap.extract.read.decode import decode, read_bytes
+from instrumap.extract.read.layout import SUPERSCRIPTS
 
 TEXT_SUFFIXES = (".txt", ".text")
 DOCUMENT_SUFFIXES = (*TEXT_SUFFIXES, ".pdf", ".docx", ".doc", ".html", ".htm")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from instrumap.extract.lexicon import load_data
@@ -104,3 +105,44 @@ class Squeezed:
     def to_flat(self, offset: int) -> int:
         i = bisect.bisect_right(self._squeezed_at, offset) - 1
         return self._orig[i] + (offset - self._squeezed_at[i])
+
+
+def at_lines(pattern: re.Pattern[str], text: str, begin: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
+    """Matches of a line pattern (one that starts with "\\n") and the offset of their line's start.
+
+    The first line of the text counts too: it has no line break before it, so it is matched with
+    the pattern less its leading "\\n".
+    """
+    if begin == 0:
+        first = _without_break(pattern).match(text, 0, end)
+        if first:
+            yield 0, first
+    for m in pattern.finditer(text, max(0, begin - 1), end):
+        if m.start() + 1 >= begin:
+            yield m.start() + 1, m
+
+
+@cache
+def _without_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    assert pattern.pattern.startswith("\\n")
+    return re.compile(pattern.pattern[2:], pattern.flags)
+
+
+def in_zones(offset: int, zones: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(zones, (offset, len_max)) - 1
+    return i >= 0 and offset < zones[i][1]
+
+
+len_max = 1 << 62
+
+
+def blank_spans(flat: str, zones: list[tuple[int, int]]) -> str:
+    pieces: list[str] = []
+    done = 0
+    for start, end in zones:
+        start = max(start, done)
+        if end > start:
+            pieces += [flat[done:start], " " * (end - start)]
+            done = end
+    pieces.append(flat[done:])
+    return "".join(pieces)

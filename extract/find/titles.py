@@ -1,0 +1,226 @@
+"""Finding named instruments and meetings in languages that capitalize titles (English).
+
+At the scan's anchors: the authority's names (exact official titles and short names such as
+"Palermo Convention", leftmost-longest), then a title grammar around head words ("… Convention
+on/against …", "Tenth United Nations Congress on …") for instruments and meetings the authority does
+not know. Back-references ("the Convention", "the Protocols thereto") are found here and resolved
+later, looking back only at what was already resolved. Every word list and pattern is the
+lexicon's (``[title_grammar]``, ``[instrument_heads]``, ``[meeting_heads]``, ``[anaphora]`` …).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from instrumap.extract.find.meetings import meeting_details_en
+from instrumap.extract.find.scan import Finder, Scan, register
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon
+from instrumap.extract.records import BackReference, MeetingName, Mention, ProtocolsOf, Title
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    head: re.Pattern[str]
+    left: re.Pattern[str]
+    right: re.Pattern[str]
+    plan_of: re.Pattern[str]
+    not_title: re.Pattern[str]
+    stoppers: frozenset[str]
+    goes_on: re.Pattern[str]
+    number_after_head: re.Pattern[str]
+    meeting_first: re.Pattern[str]
+    meeting_ordinal: re.Pattern[str]
+    parties: re.Pattern[str]
+    meeting_kinds: frozenset[str]
+
+
+@cache
+def _patterns(language: str) -> _Patterns:
+    lex = lexicon(language)
+    grammar = lex.table("title_grammar")
+    word = grammar["word"]
+    connectors = alternation(lex.words("title_connectors"), boundary=True)
+    continuations = alternation(grammar["continues_after_comma"], boundary=True)
+    return _Patterns(
+        head=re.compile(rf"\b{alternation([*lex.instrument_heads, *lex.meeting_heads])}\b"),
+        left=re.compile(rf"({word})[ ]+$"),
+        right=re.compile(
+            rf"(?:[ ]+(?:{connectors}[ ]+)*|[ ]*:[ ]+|[ ]*,[ ]+(?={continuations}))({word}|{continuations})"
+        ),
+        # Footnote marks may be glued inside the phrase ("the Action Plan4 for the Implementation of").
+        plan_of=re.compile(
+            alternation(lex.words("plan_of", "prefixes")).replace(r"\s+", r"\d{0,3}\s+") + r"[ ]+(?:the[ ]+)?$"
+        ),
+        not_title=re.compile(alternation(lex.words("not_titles", "phrases"), boundary=True)),
+        stoppers=frozenset(lex.words("title_stoppers")) | {o.split()[0] for o in lex.openers},
+        goes_on=re.compile(grammar["goes_on"]),
+        number_after_head=re.compile(grammar["number_after_head"]),
+        meeting_first=re.compile(rf"[ ]+{alternation(grammar['meeting_connectors'], boundary=True)}"),
+        meeting_ordinal=re.compile(rf"\b{alternation(grammar['meeting_ordinals'])}[ ]+$"),
+        parties=re.compile(grammar["parties"]),
+        meeting_kinds=frozenset(lex.meeting_heads.values()),
+    )
+
+
+def _anchor_words(lex: Lexicon, gazetteer: object) -> dict[str, list[str]]:
+    """Names, the first word of every head, and the back-reference phrases (all as written)."""
+    heads = {phrase.split()[0] for phrase in [*lex.instrument_heads, *lex.meeting_heads]}
+    return {
+        "names": sorted(gazetteer.names(lex.language)),  # type: ignore[attr-defined]
+        "heads": sorted(heads),
+        "anaphora": list(lex.anaphora),
+        "protocols_of": list(lex.protocols_of),
+    }
+
+
+class _Spans:
+    """Title spans found so far, sorted, for containment and overlap tests in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def _near(self, start: int, stop: int) -> list[tuple[int, int]]:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_right(self.starts, stop)
+        return self.spans[lo:hi]
+
+    def contains(self, start: int, stop: int) -> bool:
+        return any(s <= start and stop <= e for s, e in self._near(start, stop))
+
+    def overlaps(self, start: int, stop: int) -> bool:
+        return any(s < stop and start < e for s, e in self._near(start, stop))
+
+
+def find_titles(scan: Scan) -> Iterator[Mention]:
+    """Instrument titles, meeting names, back-references and "protocols thereto"."""
+    text, lex = scan.squeezed.text, scan.lexicon
+    pats = _patterns(lex.language)
+    known = list(_name_hits(text, scan.anchors("names")))
+    covered = _Spans([(s, e) for s, e in known])
+    found: list[tuple[int, int, str]] = [(s, e, "name") for s, e in known]
+    found += [t for t in _grammar_titles(text, scan.starts("heads"), lex, pats) if not covered.contains(t[0], t[1])]
+    spans = _Spans([(s, e) for s, e, _ in found])
+    for start, stop, kind in sorted(found):
+        yield from _title_mentions(scan, start, stop, kind, pats)
+    for start, stop, phrase in _phrase_hits(text, scan.anchors("protocols_of")):
+        if not spans.contains(start, stop):
+            yield _mention(scan, start, stop, "protocols_of", phrase, ProtocolsOf())
+    for start, stop, phrase in _phrase_hits(text, scan.anchors("anaphora")):
+        if spans.overlaps(start, stop) or pats.goes_on.match(text, stop):
+            continue
+        target = lex.anaphora[" ".join(phrase.split())]
+        yield _mention(scan, start, stop, "anaphora", phrase, BackReference(target))
+
+
+def _title_mentions(scan: Scan, start: int, stop: int, kind: str, pats: _Patterns) -> Iterator[Mention]:
+    text = scan.squeezed.text
+    title = text[start:stop]
+    plan = pats.plan_of.search(text, max(0, start - 60), start)
+    if plan is not None:
+        yield _mention(scan, plan.start(), stop, "plan_of_action", text[plan.start() : stop], Title(title, base=title))
+    if kind == "name" or kind in pats.meeting_kinds:
+        # A known name may be a meeting's: what the text says of it is kept for the resolver.
+        event = meeting_details_en(text, start, stop)
+        parties = bool(pats.parties.match(title))
+        yield _mention(scan, start, stop, kind, title, MeetingName(title, event, parties=parties))
+    else:
+        yield _mention(scan, start, stop, kind, title, Title(title))
+
+
+def _mention(scan: Scan, start: int, stop: int, kind: str, text: str, payload: object) -> Mention:
+    to_flat = scan.squeezed.to_flat
+    return Mention(kind, to_flat(start), to_flat(stop - 1) + 1, text, payload)  # type: ignore[arg-type]
+
+
+def _bounded(text: str, start: int, stop: int) -> bool:
+    """No word character glued to either end (a digit after is a glued footnote mark: "Reduction5")."""
+    return not (start > 0 and text[start - 1].isalnum()) and not (stop < len(text) and text[stop].isalpha())
+
+
+def _name_hits(text: str, hits: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
+    """Leftmost-longest authority names on word boundaries."""
+    done = -1
+    for start, stop, _ in hits:
+        if start < done or not _bounded(text, start, stop):
+            continue
+        yield start, stop
+        done = stop
+
+
+def _phrase_hits(text: str, hits: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+    """Leftmost-longest phrases with word boundaries on both sides, not overlapping."""
+    done = -1
+    for start, stop, phrase in hits:
+        if start < done:
+            continue
+        if (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")) or (
+            stop < len(text) and (text[stop].isalnum() or text[stop] == "_")
+        ):
+            continue
+        yield start, stop, phrase
+        done = stop
+
+
+def _grammar_titles(text: str, starts: list[int], lex: Lexicon, pats: _Patterns) -> Iterator[tuple[int, int, str]]:
+    """Capitalized titles around a head word, with the kind the head gives."""
+    done = -1
+    for at in starts:
+        if at < done:
+            continue
+        head = pats.head.match(text, at)
+        if head is None:
+            continue
+        done = head.end()
+        word = " ".join(head.group(0).split())
+        kind = lex.instrument_heads.get(word) or lex.meeting_heads.get(word, "")
+        title = _extend(text, head, word in lex.meeting_heads, pats)
+        if title is not None:
+            yield (*title, kind)
+
+
+def _extend(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -> tuple[int, int] | None:
+    """The title around a head: capitalized words to its left and right; None when it is a bare head."""
+    start = head.start()
+    while True:
+        m = pats.left.search(text, max(0, start - 60), start)
+        if not m or m.group(1) in pats.stoppers:
+            break
+        start = m.start(1)
+    if is_meeting:
+        ordinal = pats.meeting_ordinal.search(text[max(0, start - 20) : start])
+        if ordinal and start < head.start():
+            start -= len(ordinal.group(0))
+    stop = _extend_right(text, head, is_meeting, pats)
+    if start == head.start() and stop == head.end():
+        return None  # a bare head word: generic, or a back-reference handled apart
+    if text[head.start() : head.start() + 1].islower() or pats.not_title.search(text, start, stop):
+        return None
+    return start, stop
+
+
+def _extend_right(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -> int:
+    stop = head.end()
+    first = True
+    while True:
+        m = pats.right.match(text, stop)
+        if not m or m.group(1) in pats.stoppers:
+            break
+        between = text[stop : m.start(1)]
+        if first and not between.strip() and not pats.number_after_head.fullmatch(m.group(1)):
+            break  # "the Treaty Iraq …": a head followed straight by a word is no title
+        if first and is_meeting and not pats.meeting_first.match(between):
+            break
+        if re.search(r"\band\b", between) and (re.search(r"\band the\b", between) or pats.head.match(text, m.start(1))):
+            break  # "… Convention and the Protocols …": a second title starts
+        stop = m.end(1)
+        first = False
+    return stop
+
+
+TITLES = register(Finder("titles", _anchor_words, find_titles))

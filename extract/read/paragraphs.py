@@ -1,0 +1,156 @@
+"""Paragraphs of a UN text: where each starts, its operative number, and its opening verb.
+
+Operative numbers that pdftotext puts on the line after the verb (A/RES/58/139) still number their
+paragraph; Chinese paragraphs run together on one line with bold openers are split at them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon
+from instrumap.extract.read.layout import at_lines, in_zones
+
+_OP_NUMBER = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\Z))")
+
+
+_PARAGRAPH_END = (",", ";", ":", ".", "，", "；", "：", "。")
+
+
+@cache
+def _opener_regex(language: str, at_line_start: bool) -> re.Pattern[str]:
+    """An opening verb phrase, bold or not; at a line start (after its "\\n") or at the current position."""
+    words = alternation(lexicon(language).openers)
+    prefix = r"\n[ \t]*" if at_line_start else ""
+    group = f"(?:{words})" if at_line_start else f"({words})"
+    grammar = lexicon(language).grammar
+    end = r"\b" if grammar.word_boundaries else ""
+    trailing = r"(?:\*\*)?" if grammar.inline_bold_openers and not at_line_start else ""
+    return re.compile(rf"{prefix}(?:\*\*)?{group}{trailing}{end}")
+
+
+def _opener_pattern(language: str) -> re.Pattern[str]:
+    return _opener_regex(language, False)
+
+
+def _line_opener(language: str) -> re.Pattern[str]:
+    return _opener_regex(language, True)
+
+
+@cache
+def _bold_opener(language: str) -> re.Pattern[str]:
+    """A bold opener inside a line (“，**又回顾**”): how paragraphs run together in some texts."""
+    words = alternation(lexicon(language).openers)
+    return re.compile(rf"(?:(?<=[，,；;])|(?<=\*\*))\*\*(?:{words})\*\*")
+
+
+def opening(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, str]:
+    """The opener phrase at the start of a paragraph and its function ("" when unknown)."""
+    head = text[start : min(end, start + 200)]
+    head = re.sub(r"^[\s*]*(?:\d{1,3}\.)?[\s*]*", "", head)
+    match = _opener_pattern(lex.language).match(head)
+    if match:
+        opener = match.group(1)
+        return opener, lex.function_of(opener)
+    if lex.grammar.opener_shape:
+        word = re.match(lex.grammar.opener_shape, head)
+        if word:
+            return word.group(1), lex.function_of(word.group(1))
+    return "", ""
+
+
+# A line that starts with text (not a number, a mark or a rule).
+_ANY_LINE = re.compile(r"\n[ \t]*(?=[^\s\d*¹²³⁴⁵⁶⁷⁸⁹⁰_])")
+
+
+def paragraph_starts(
+    text: str, prose: str, begin: int, end: int, zones: list[tuple[int, int]], lex: Lexicon
+) -> list[tuple[int, int | None]]:
+    """Offsets where paragraphs start, with the operative number when one is written there."""
+    starts: dict[int, int | None] = {}
+    numbered: list[tuple[int, int, bool]] = []  # (offset, number, alone on its line)
+    for start, m in at_lines(_OP_NUMBER, text, begin, end):
+        if in_zones(start, zones):
+            continue
+        line_end = text.find("\n", m.end())
+        alone = not text[m.end() : len(text) if line_end < 0 else line_end].strip()
+        numbered.append((start, int(m.group(1)), alone))
+    for start, _m in at_lines(_line_opener(lex.language), text, begin, end):
+        if in_zones(start, zones):
+            continue
+        if _starts_paragraph(prose, begin, start):
+            starts[start] = None
+    if lex.grammar.inline_bold_openers:
+        for m in _bold_opener(lex.language).finditer(text, begin, end):
+            if not in_zones(m.start(), zones):
+                starts[m.start()] = None
+    if lex.grammar.any_line_opens_paragraph:
+        for at, _line in at_lines(_ANY_LINE, text, begin, end):
+            if not in_zones(at, zones) and _starts_paragraph(prose, begin, at):
+                starts.setdefault(at, None)
+    ordered = sorted(starts)
+    for offset, number, alone in numbered:
+        before = [s for s in ordered if s < offset]
+        prev = before[-1] if before else None
+        if alone and prev is not None and starts[prev] is None and _previous_line_start(text, offset) == prev:
+            starts[prev] = number  # "Commends the …\n1.\nCrime and …": the number came after its first line
+            continue
+        starts[offset] = number
+        # The opener line right after a number alone on its line belongs to that paragraph.
+        following = [s for s in ordered if offset < s <= _next_line_end(text, offset) + 2 + 4]
+        for s in following:
+            if starts.get(s) is None and text[offset:s].strip().rstrip(".").isdigit():
+                del starts[s]
+        ordered = sorted(starts)
+    return sorted(starts.items())
+
+
+def _previous_line_start(text: str, offset: int) -> int:
+    """Start of the last non-empty line before ``offset``."""
+    end = text.rfind("\n", 0, offset)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return start + (len(text[start:end]) - len(text[start:end].lstrip(" \t")))
+        end = start - 1
+    return 0
+
+
+def _next_line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
+_TRAILING_MARKS = re.compile(r"(?:\s*(?:\d{1,3}F?|\*+))+$")
+
+
+def _starts_paragraph(prose: str, begin: int, offset: int) -> bool:
+    """A line opens a paragraph when the prose before it closed one (ends with , ; : .)."""
+    before = prose[max(begin, offset - 3000) : offset].rstrip()
+    if not before:
+        return True
+    tail = _TRAILING_MARKS.sub("", before[-24:]).rstrip()  # footnote marks after the punctuation
+    return (tail or before[:-24].rstrip()).endswith(_PARAGRAPH_END)
+
+
+def number_paragraphs(starts: list[tuple[int, int | None]], end: int) -> list[tuple[str, int, int]]:
+    """PP1… for paragraphs before the first operative number, OPn after (sub-items stay inside)."""
+    result: list[tuple[str, int, int]] = []
+    preambular = 0
+    operative_seen = False
+    for i, (offset, number) in enumerate(starts):
+        stop = starts[i + 1][0] if i + 1 < len(starts) else end
+        if offset >= end:
+            break
+        stop = min(stop, end)
+        if number is not None:
+            operative_seen = True
+            result.append((f"OP{number}", offset, stop))
+        elif operative_seen and result:
+            pid, s, _ = result[-1]
+            result[-1] = (pid, s, stop)
+        else:
+            preambular += 1
+            result.append((f"PP{preambular}", offset, stop))
+    return result

@@ -1,0 +1,65 @@
+"""The shape of a UN resolution: header, preambular and operative paragraphs, footnotes, annex.
+
+Works on the text as read (PDF conversions included); ``footnotes`` finds the notes and their
+marks, ``paragraphs`` the paragraphs and their opening verbs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from instrumap.extract.lexicon import lexicon
+from instrumap.extract.read.footnotes import footnotes, marks
+from instrumap.extract.read.layout import blank_spans, in_zones
+from instrumap.extract.read.paragraphs import number_paragraphs, opening, paragraph_starts
+from instrumap.extract.records import Block
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    header_end: int
+    blocks: tuple[Block, ...]
+
+
+@cache
+def _line_pattern(language: str, key: str) -> re.Pattern[str]:
+    """A whole line of one of the forms the lexicon's ``[structure]`` table lists for ``key``."""
+    forms = "|".join(f"(?:{form})" for form in lexicon(language).table("structure")[key])
+    return re.compile(rf"\n[ \t]*(?:\*\*)?(?:{forms})(?:\*\*)?[ \t]*(?=\n|\Z)", re.I if key == "trailer" else 0)
+
+
+def _body_end(text: str, language: str, header_end: int) -> tuple[int, int]:
+    """Where the paragraphs stop (the closing meeting line, or the annex) and where the annex starts."""
+    annex = _line_pattern(language, "annex").search(text, max(0, header_end - 1))
+    annex_start = annex.start() + 1 if annex else len(text)
+    trailer = _line_pattern(language, "trailer").search(text, max(0, header_end - 1), annex_start)
+    return (trailer.start() + 1 if trailer else annex_start), annex_start
+
+
+def read_structure(
+    text: str, flat: str, language: str, header_end: int, symbol: str | None, furniture: list[tuple[int, int]]
+) -> Structure:
+    """Split the body (from ``header_end``) into PP/OP/FN/ANNEX blocks with their footnote marks.
+
+    ``flat`` is the document's flat view; with the footnote zones blanked too it tells whether the
+    prose before a line closed a paragraph, across page breaks and footnotes.
+    """
+    lex = lexicon(language)
+    zones, notes = footnotes(text, header_end, furniture, symbol)
+    prose = blank_spans(flat, zones)
+    body_end, annex_start = _body_end(text, language, header_end)
+    starts = paragraph_starts(text, prose, header_end, body_end, zones, lex)
+    paragraphs = number_paragraphs(starts, body_end)
+    found = marks(text, header_end, len(text), zones, notes, paragraphs, lex)
+    blocks: list[Block] = [Block("HEADER", 0, header_end)] if header_end else []
+    for pid, start, end in paragraphs:
+        opener, function = opening(text, start, end, lex)
+        inside = tuple(m for m in found if start <= m[0] < end and not in_zones(m[0], zones))
+        blocks.append(Block(pid, start, end, opener, function, inside))
+    if annex_start < len(text):
+        blocks.append(Block("ANNEX", annex_start, len(text)))
+    for number, start, end in notes:
+        blocks.append(Block(f"FN{number}", start, end))
+    return Structure(header_end, tuple(blocks))

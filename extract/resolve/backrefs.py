@@ -1,0 +1,54 @@
+"""Back-references: "the Convention", 《公约》, "its Protocols" look back only at what is already resolved.
+
+When nothing fits they are dropped and reported as problems, never guessed; a back-reference that
+UN texts use for one instrument only ("the Charter") has a default in the lexicon.
+"""
+
+from __future__ import annotations
+
+from instrumap.extract.lexicon import lexicon
+from instrumap.extract.records import BackReference, Mention, Reference, Target
+from instrumap.extract.resolve.context import Context
+from instrumap.extract.resolve.instruments import entry_target
+from instrumap.extract.resolve.meetings import without_event
+from instrumap.ontology.kinds import kinds_under
+
+# A back-reference to a kind also finds these kinds (《公约》 may point back to a covenant).
+_ALSO = {
+    "convention": {"convention", "covenant"},
+    "covenant": {"covenant", "convention"},
+    "programme": {"programme", "plan_of_action"},
+    "plan_of_action": {"plan_of_action", "programme"},
+}
+_CONVENTIONS = {"convention", "covenant"}
+
+
+def back_reference_targets(mention: Mention, ctx: Context) -> list[Target]:
+    """The last instrument of the kind named, or the lexicon's default, or nothing (with a problem)."""
+    backref = mention.payload
+    assert isinstance(backref, BackReference)
+    antecedent = ctx.last(_ALSO.get(backref.target, {backref.target}), mention.start)
+    if antecedent is not None:
+        return [without_event(antecedent.target)]
+    default = lexicon(ctx.language).anaphora_default.get(backref.target)
+    entry = ctx.authority.get(default) if default else None
+    if entry is not None:
+        return [entry_target(entry, ctx.authority)]
+    ctx.problem(mention, "nothing it can refer back to")
+    return []
+
+
+def protocols_targets(mention: Mention, ctx: Context) -> list[Target]:
+    """ "its Protocols" / “及其议定书”: the protocols of the last convention that were already named."""
+    convention = ctx.last(_CONVENTIONS, mention.start)
+    if convention is None:
+        return []
+    named: dict[str, Reference] = {}
+    protocols = kinds_under("protocol")
+    for ref in ctx.resolved:
+        entry = ctx.authority.get(ref.id)
+        if ref.kind in protocols and entry is not None and entry.fact("supplements") == convention.id:
+            named.setdefault(ref.id, ref)
+    if not named:
+        ctx.problem(mention, f"no protocol of {convention.id} named before")
+    return [without_event(r.target) for r in named.values()]

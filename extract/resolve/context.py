@@ -1,0 +1,62 @@
+"""What resolving one document knows: the citing organ, the authority data, what was resolved so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from instrumap.extract.lexicon import load_data
+from instrumap.extract.records import Block, Document, Mention, Reference
+from instrumap.ontology.authorities import Authority
+
+_SERIES_OF_BODY = {"Security Council": "S", "Economic and Social Council": "E", "Human Rights Council": "A/HRC"}
+
+
+@dataclass
+class Context:
+    """The state of one document's resolution pass (each strategy reads it; ``resolve`` appends)."""
+
+    document: Document
+    authority: Authority
+    own_series: str
+    resolved: list[Reference] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def language(self) -> str:
+        return self.document.language
+
+    def last(self, kinds: frozenset[str] | set[str], before: int) -> Reference | None:
+        """The last reference of one of ``kinds`` resolved before offset ``before``."""
+        return next((r for r in reversed(self.resolved) if r.kind in kinds and r.start < before), None)
+
+    def problem(self, mention: Mention, what: str) -> None:
+        self.problems.append(f"{mention.text!r} at {mention.start}: {what}")
+
+
+def own_series(document: Document) -> str:
+    """The symbol series of the citing document's organ: ``A/RES/58/140`` → ``A``."""
+    symbol = document.metadata.symbol or ""
+    for marker in ("/RES/", "/DEC/"):
+        if marker in symbol:
+            return symbol.split(marker)[0]
+    return _SERIES_OF_BODY.get(document.metadata.body or "", "A")
+
+
+def fits(series: str, form: str) -> bool:
+    """Whether an organ's resolutions take this number form (``common.toml`` [series_forms])."""
+    return form in load_data("common")["series_forms"].get(series, ())
+
+
+def placements(document: Document, mention: Mention, header: Block | None) -> list[tuple[str, str, str]]:
+    """(paragraph, function, via) for a mention: a footnote's reference is credited to each paragraph marking it."""
+    if header and mention.start < header.end:
+        return [("HEADER", "adopted_on_report", "")]
+    block = document.block_at(mention.start)
+    if block is None:
+        return []
+    if not block.id.startswith("FN"):
+        return [(block.id, block.function, "")]
+    markers = document.markers(block.id[2:])
+    if not markers:
+        return [(block.id, "", "")]
+    return [(block.id, b.function, b.id) for b in markers]

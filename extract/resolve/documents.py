@@ -1,0 +1,52 @@
+"""Resolving UN documents: a number and the organ words around it become one symbol.
+
+"its resolution" means the citing organ, unless an organ was just named ("the Commission … in its
+resolutions 44/16": the Commission's); a named organ wins otherwise; and the number's form rules
+out impossible organs (``common.toml [series_forms]``: 1373 (2001) can only be the Security Council's).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from instrumap.extract.lexicon import load_data
+from instrumap.extract.records import Citation, Mention, Target, labels
+from instrumap.extract.resolve.context import Context, fits
+from instrumap.extract.resolve.naming import resolution_label
+from instrumap.extract.symbols import resolution_symbol, symbol_kind
+from instrumap.ontology.iris import document_iri
+
+
+@lru_cache(maxsize=65536)
+def symbol_target(symbol: str) -> Target:
+    """A document, resolution or decision written as its full symbol."""
+    return Target(symbol_kind(symbol), symbol, document_iri(symbol), labels(en=symbol))
+
+
+def citation_target(mention: Mention, ctx: Context) -> Target:
+    cited = mention.payload
+    assert isinstance(cited, Citation)
+    if cited.symbol:
+        return symbol_target(cited.symbol)
+    return _numbered_target(_series(cited, ctx), cited.number, mention.kind)
+
+
+def _series(cited: Citation, ctx: Context) -> str:
+    """The symbol series of the organ that issued a cited number."""
+    organs = [cited.organ, *cited.organs]
+    antecedent = cited.antecedent
+    if organs[0] == "self" and antecedent and antecedent != ctx.own_series and fits(antecedent, cited.form):
+        organs[0] = antecedent  # "the Commission on Narcotic Drugs … in its resolutions 44/16": the Commission's
+    for organ in organs:
+        candidate = ctx.own_series if organ in ("self", "?") else organ
+        if candidate and fits(candidate, cited.form):
+            return candidate
+    if fits(ctx.own_series, cited.form):
+        return ctx.own_series
+    return str(load_data("common")["series_default"][cited.form])
+
+
+@lru_cache(maxsize=65536)
+def _numbered_target(series: str, number: str, kind: str) -> Target:
+    symbol = resolution_symbol(series, number, kind)
+    return Target(kind, symbol, document_iri(symbol), resolution_label(series, number, kind))

@@ -1,0 +1,91 @@
+"""Resolving instruments: authority entries by title or short name, plans built on an instrument,
+and nodes of their own (flagged unresolved) for what the authority does not know."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from instrumap.extract.records import NO_EVENT, Event, Mention, Target, Title, labels
+from instrumap.extract.resolve.context import Context
+from instrumap.extract.resolve.naming import plan_label
+from instrumap.ontology.authorities import Authority, Entry, entry_collection, normalize_name
+from instrumap.ontology.iris import entity_iri, slugify
+
+_EVENT_FACTS = ("ordinal", "place", "start", "end")
+
+
+def entry_target(entry: Entry, data: Authority, event: Event = NO_EVENT) -> Target:
+    """An authority entry as a target; what the text says of a meeting fills in only facts the entry lacks."""
+    facts = Event(*(str(entry.facts.get(name, "")) for name in _EVENT_FACTS))
+    uri = entity_iri(entry_collection(entry), entry.id)
+    return Target(
+        entry.kind, entry.id, uri, labels(entry.labels), True, facts.merged(event), _described(data, entry.id, uri)
+    )
+
+
+def _described(data: Authority, target_id: str, uri: str) -> bool:
+    """Whether the authority graph already describes this node (then documents only point to it)."""
+    entry = data.get(target_id)
+    return entry is not None and entity_iri(entry_collection(entry), entry.id) == uri
+
+
+def unresolved(kind: str, collection: str, title: str, ctx: Context, event: Event = NO_EVENT) -> Target:
+    """A target the authority does not know: a node of its own, slug from its title, flagged unresolved."""
+    slug = slugify(title)
+    uri = entity_iri(collection, slug)
+    clean = " ".join(title.strip("《》 ").split()).strip()
+    return Target(kind, slug, uri, labels({ctx.language: clean}), False, event, _described(ctx.authority, slug, uri))
+
+
+def title_of(mention: Mention) -> str:
+    payload = mention.payload
+    return getattr(payload, "title", "") or mention.text
+
+
+def instrument_target(mention: Mention, ctx: Context) -> Target:
+    return _instrument_target(title_of(mention), mention.kind, ctx)
+
+
+def _instrument_target(title: str, kind: str, ctx: Context) -> Target:
+    entry = _lookup(ctx.authority, title)
+    return entry_target(entry, ctx.authority) if entry else unresolved(kind, "instrument", title, ctx)
+
+
+@lru_cache(maxsize=65536)
+def _lookup(data: Authority, title: str) -> Entry | None:
+    entries = data.lookup(title, ("instrument", "process"))
+    return entries[0] if entries else None
+
+
+def plan_target(mention: Mention, ctx: Context) -> Target:
+    """A plan of action for an instrument: the authority's plan, or a node built on the instrument."""
+    payload = mention.payload
+    assert isinstance(payload, Title)
+    data = ctx.authority
+    direct = data.lookup(mention.text, ("instrument",))
+    if direct:
+        return entry_target(direct[0], data)
+    base = data.lookup(payload.base, ("instrument",))
+    known = _plan_of(data, payload.base, base[0].id if base else "")
+    if known is not None:
+        return entry_target(known, data)
+    if base:
+        slug = f"{base[0].id}-plan-of-action"
+        uri = entity_iri("instrument", slug)
+        names = dict(base[0].labels)
+        names.setdefault("en", base[0].label("en"))
+        return Target("plan_of_action", slug, uri, plan_label(names), False, Event(), _described(data, slug, uri))
+    return unresolved("plan_of_action", "instrument", mention.text, ctx)
+
+
+def _plan_of(data: Authority, base_title: str, base_id: str) -> Entry | None:
+    """An authority plan or programme whose names contain the base instrument's title."""
+    key = normalize_name(base_title)
+    for entry in data.entries.values():
+        if (
+            entry.kind in ("plan_of_action", "programme")
+            and entry.id != base_id
+            and any(key and key in normalize_name(name) for _, name in entry.names())
+        ):
+            return entry
+    return None

@@ -1,0 +1,92 @@
+"""Resolving meetings: authority meetings and numbered meetings of a series, an organ's sessions,
+conferences of the parties to a convention, and meetings of their own with what the text says."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from instrumap.extract.lexicon import Lexicon, lexicon, ordinal_value, ordinal_word, organ_names, supported_languages
+from instrumap.extract.records import Event, MeetingName, Mention, Target
+from instrumap.extract.resolve.context import Context
+from instrumap.extract.resolve.instruments import entry_target, unresolved
+from instrumap.extract.resolve.naming import conference_of_parties_label, session_label
+from instrumap.ontology.authorities import Authority, Entry
+from instrumap.ontology.iris import entity_iri, slugify
+from instrumap.ontology.kinds import kinds_under
+
+_CONVENTIONS = kinds_under("convention") - kinds_under("protocol") - {"charter", "statute"}
+
+
+def meeting_target(mention: Mention, ctx: Context) -> Target:
+    name = mention.payload
+    assert isinstance(name, MeetingName)
+    if mention.kind == "session" and name.organ:
+        return _session(name, ctx)
+    if name.parties:
+        return _conference_of_parties(mention, name, ctx)
+    entries = ctx.authority.lookup(name.title, ("meeting",))
+    if entries:
+        return entry_target(entries[0], ctx.authority, name.event)
+    base = _without_ordinal(name.title, lexicon(ctx.language))
+    if name.event.ordinal.isdigit() and base:
+        entry = series_meeting(ctx.authority, base, int(name.event.ordinal))
+        if entry is not None:
+            return entry_target(entry, ctx.authority, name.event)
+    return unresolved(mention.kind, "meeting", name.title, ctx, name.event)
+
+
+def series_meeting(data: Authority, name: str, ordinal: int) -> Entry | None:
+    """A numbered meeting of a known series: the authority's own, or one labelled from the series' templates."""
+    for series in data.lookup(name, ("series",)):
+        known = data.meeting_in_series(series.id, ordinal)
+        if known is not None:
+            return known
+        style = dict(series.facts.get("ordinal_style", {}))  # type: ignore[call-overload]
+        labels = {}
+        for language, template in series.labels.items():
+            word = ordinal_word(ordinal, language, str(style.get(language, "Title")))
+            if word and "{ordinal}" in template and language in supported_languages():
+                labels[language] = template.replace("{ordinal}", word)
+        if labels:
+            return Entry(f"{series.id}-{ordinal}", "meeting", series.kind, labels,
+                         facts={"series": series.id, "ordinal": ordinal})  # fmt: skip
+    return None
+
+
+def _without_ordinal(title: str, lex: Lexicon) -> str:
+    """A meeting's name less its ordinal: "Tenth United Nations Congress …" → "United Nations Congress …"."""
+    prefix = lex.table("meetings").get("ordinal_prefix")
+    title = re.sub(prefix, "", title.strip()) if prefix else title.strip()
+    first = re.match(r"(\w+(?:-\w+)?)\s+", title)
+    if first and ordinal_value(first.group(1), lex.language):
+        title = title[first.end() :]
+    return title
+
+
+def _session(name: MeetingName, ctx: Context) -> Target:
+    series = lexicon(ctx.language).organs.get(name.organ, "")
+    number = int(name.event.ordinal or 0)
+    names = organ_names(series) if series and series != "?" else {ctx.language: name.organ}
+    label = session_label(names, number)
+    slug = slugify(label.get("en", name.organ))
+    return Target("session", slug, entity_iri("meeting", slug), label, series not in ("", "?"), name.event)
+
+
+def _conference_of_parties(mention: Mention, name: MeetingName, ctx: Context) -> Target:
+    """The conference of the parties to the instrument named in its title, or else to the last convention."""
+    named = re.search(r"\bto the (.+)$", name.title)
+    entries = ctx.authority.lookup(named.group(1), ("instrument",)) if named else []
+    convention = entry_target(entries[0], ctx.authority) if entries else None
+    if convention is None:
+        last = ctx.last(_CONVENTIONS, mention.start)
+        convention = last.target if last else None
+    if convention is None:
+        return unresolved("conference", "meeting", mention.text, ctx, name.event)
+    label = conference_of_parties_label(convention.label, name.first_session)
+    slug = f"cop-{convention.id}" + ("-1" if name.first_session else "")
+    return Target("conference", slug, entity_iri("meeting", slug), label, convention.resolved, name.event)
+
+
+def without_event(target: Target) -> Target:
+    return replace(target, event=Event())
