@@ -33,14 +33,14 @@ def make_corpus(documents: int, path: Path) -> dict[str, float]:
     from instrumap.extract.pipeline import extract_document
     from instrumap.extract.read.document import parse_text
     from instrumap.graph.rdf import authority_quads, document_quads, ontology_quads
-    from instrumap.graph.store import AUTHORITY, ONTOLOGY
     from instrumap.ontology.authorities import authority
+    from instrumap.ontology.iris import special_graph
 
     from corpus import generate
 
     started = time.perf_counter()
-    quads: list[Quad] = list(authority_quads(authority(), AUTHORITY))
-    quads += ontology_quads(ONTOLOGY)
+    quads: list[Quad] = list(authority_quads(authority(), special_graph("authority")))
+    quads += ontology_quads(special_graph("ontology"))
     made = 0
     per_language = documents // 2
     for language in ("en", "zh"):

@@ -16,16 +16,18 @@ from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, parse
 
-from instrumap.graph.store import AUTHORITY, ONTOLOGY, GraphStore
+from instrumap.graph.store import GraphStore
 from instrumap.graph.view import ViewOptions, view_data
 from instrumap.graph.visualize import render
+from instrumap.ontology.iris import special_graph
 
 OUT = Path(__file__).parent / "out"
 
 
 def subset(quads_by_graph: dict[str, list[Quad]], documents: int) -> GraphStore:
     store = GraphStore()
-    keep = [AUTHORITY, ONTOLOGY, *[g for g in sorted(quads_by_graph) if g not in (AUTHORITY, ONTOLOGY)][:documents]]
+    authority_graph, ontology_graph = special_graph("authority"), special_graph("ontology")
+    keep = [authority_graph, ontology_graph, *[g for g in sorted(quads_by_graph) if g not in (authority_graph, ontology_graph)][:documents]]
     for graph in keep:
         store.store.extend(quads_by_graph.get(graph, []))
     return store

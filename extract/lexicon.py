@@ -35,6 +35,11 @@ def label_languages() -> tuple[str, ...]:
     return tuple(load_data("languages")["supported"]["labels"])
 
 
+def canonical_language() -> str:
+    """The language of canonical names (ids, slugs, body names): the first label language."""
+    return label_languages()[0]
+
+
 def alternation(words: Iterable[object], *, boundary: bool = False) -> str:
     """A regex alternation of ``words``, longest first so that the longest phrase wins."""
     ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))

@@ -15,10 +15,7 @@ from pyoxigraph import NamedNode, Quad, QuerySolutions, Store
 from instrumap.ontology.iris import special_graph
 from instrumap.ontology.namespace import PREFIXES
 
-AUTHORITY = special_graph("authority")
-ONTOLOGY = special_graph("ontology")
-MANIFEST = special_graph("manifest")
-SPECIAL = (AUTHORITY, ONTOLOGY, MANIFEST)
+SPECIAL_GRAPHS = ("authority", "ontology", "manifest")  # named graphs that are not documents
 
 
 class StoreError(Exception):
@@ -68,7 +65,8 @@ class GraphStore:
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, NamedNode))
 
     def document_graphs(self) -> list[str]:
-        return [g for g in self.graphs() if g not in SPECIAL]
+        special = {special_graph(name) for name in SPECIAL_GRAPHS}
+        return [g for g in self.graphs() if g not in special]
 
     def sources(self) -> dict[str, tuple[str, str]]:
         """Source path → (named graph, SHA-256 of its bytes): what an incremental build compares."""

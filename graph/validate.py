@@ -8,7 +8,8 @@ from pyoxigraph import RdfFormat, serialize
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from instrumap.graph.store import ONTOLOGY, GraphStore
+from instrumap.graph.store import GraphStore
+from instrumap.ontology.iris import special_graph
 from instrumap.ontology.namespace import shapes_path
 
 
@@ -21,7 +22,7 @@ class Validation:
 
 def union_graph(store: GraphStore) -> Graph:
     """Every graph of the store but the ontology, merged into one rdflib graph (what the shapes apply to)."""
-    graphs = [g for g in store.graphs() if g != ONTOLOGY]
+    graphs = [g for g in store.graphs() if g != special_graph("ontology")]
     data = serialize((q.triple for q in store.quads(graphs)), format=RdfFormat.N_TRIPLES) or b""
     graph = Graph()
     graph.parse(data=data, format="nt")

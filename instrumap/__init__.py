@@ -1,6 +1,8 @@
 """instrumap: a citation knowledge graph of the international instrument landscape."""
 
 from instrumap.api import build, export, extract, extract_text, html, network, open_store, query, show_inline
+from instrumap.ontology.iris import set_base
 
-__all__ = ["build", "export", "extract", "extract_text", "html", "network", "open_store", "query", "show_inline"]
+__all__ = ["build", "export", "extract", "extract_text", "html", "network", "open_store", "query", "set_base",
+           "show_inline"]  # fmt: skip
 __version__ = "0.1.0"

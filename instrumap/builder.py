@@ -28,10 +28,11 @@ from instrumap.corpus import expand
 from instrumap.graph.export import write_turtle
 from instrumap.graph.files import atomic_write
 from instrumap.graph.rdf import authority_quads, ontology_quads
-from instrumap.graph.store import AUTHORITY, ONTOLOGY, GraphStore
+from instrumap.graph.store import GraphStore
 from instrumap.graph.view import ViewOptions
 from instrumap.graph.visualize import write_html
 from instrumap.ontology.authorities import authority
+from instrumap.ontology.iris import special_graph
 from instrumap.ontology.namespace import PREFIXES
 from instrumap.runner import Outcome, process, process_batch
 
@@ -315,5 +316,6 @@ def _merge_records(path: Path, new: Path, rebuilt: set[str]) -> None:
 
 def _refresh_fixed_graphs(store: GraphStore) -> None:
     """The authority data and the ontology, each in its own named graph, rewritten every build."""
-    store.replace_graph(AUTHORITY, authority_quads(authority(), AUTHORITY))
-    store.replace_graph(ONTOLOGY, ontology_quads(ONTOLOGY))
+    authority_graph, ontology_graph = special_graph("authority"), special_graph("ontology")
+    store.replace_graph(authority_graph, authority_quads(authority(), authority_graph))
+    store.replace_graph(ontology_graph, ontology_quads(ontology_graph))

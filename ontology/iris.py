@@ -30,6 +30,7 @@ def set_base(value: str) -> None:
     if _base is not None and _base != wanted:
         raise ValueError(f"the IRI base is already {_base} in this process; set it before building")
     _base = wanted
+    os.environ["INSTRUMAP_BASE"] = wanted  # worker processes of a build mint under the same base
 
 
 def base() -> str:

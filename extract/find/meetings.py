@@ -16,9 +16,9 @@ _PLACE_EN = r"([A-Z][\w'’\-]+(?:[ ](?:de[ ]|del[ ]|es[ ])?[A-Z][\w'’\-]+)*)"
 
 
 @cache
-def _when_en() -> re.Pattern[str]:
+def _when(language: str) -> re.Pattern[str]:
     """ "from 28 to 31 May 2003", "on 12 July 2005", "in 2005", with the lexicon's month names."""
-    month = alternation(lexicon("en").months)
+    month = alternation(lexicon(language).months)
     return re.compile(
         rf"(?:from[ ](\d{{1,2}})(?:[ ]({month}))?(?:[ ](\d{{4}}))?[ ](?:to|until)[ ](\d{{1,2}})[ ]({month})[ ](\d{{4}})"
         rf"|on[ ](\d{{1,2}})[ ]({month})[ ](\d{{4}})|in[ ](?:({month})[ ])?(\d{{4}}))"
@@ -33,11 +33,11 @@ def _iso(year: str | int, month: str | int, day: str | int) -> str:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
-def meeting_details_en(text: str, start: int, stop: int) -> Event:
+def meeting_details_en(text: str, start: int, stop: int, language: str) -> Event:
     """Ordinal, place and dates of the meeting named at ``text[start:stop]``."""
     parts: list[tuple[str, str]] = []
     first = re.match(r"(\w+(?:-\w+)?)", text[start:stop])
-    if first and (n := ordinal_value(first.group(1), "en")):
+    if first and (n := ordinal_value(first.group(1), language)):
         parts.append(("ordinal", str(n)))
     tail = text[stop : stop + 160]
     held = re.match(rf",?[ ](?:held|convened|hosted)[ ](?:at|in)[ ]{_PLACE_EN}(?:,[ ][A-Z][\w\-]+)*,?[ ]", tail)
@@ -53,9 +53,9 @@ def meeting_details_en(text: str, start: int, stop: int) -> Event:
     if held is None and paren is None:
         lead = re.match(r",?[ ](?=from|on|in)", tail)
         when_from = lead.end() if lead else -1
-    when = _when_en().match(tail, when_from) if when_from >= 0 else None
+    when = _when(language).match(tail, when_from) if when_from >= 0 else None
     if when:
-        parts.extend(_english_dates(when))
+        parts.extend(_english_dates(when, language))
     return _event(parts)
 
 
@@ -64,19 +64,15 @@ def _event(parts: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> Event:
     return Event(found.get("ordinal", ""), found.get("place", ""), found.get("start", ""), found.get("end", ""))
 
 
-def _month(name: str) -> int | None:
-    return month_number(name, "en")
-
-
-def _english_dates(m: re.Match[str]) -> list[tuple[str, str]]:
+def _english_dates(m: re.Match[str], language: str) -> list[tuple[str, str]]:
     g = m.groups()
     if g[3]:
-        end_month = _month(g[4]) or 1
-        start_month = _month(g[1]) if g[1] else end_month
+        end_month = month_number(g[4], language) or 1
+        start_month = month_number(g[1], language) if g[1] else end_month
         start_year = g[2] or g[5]
         return [("start", _iso(start_year, start_month, g[0])), ("end", _iso(g[5], end_month, g[3]))]
     if g[6]:
-        day = _iso(g[8], _month(g[7]) or 1, g[6])
+        day = _iso(g[8], month_number(g[7], language) or 1, g[6])
         return [("start", day), ("end", day)]
     if g[10]:
         return [("year", g[10])]

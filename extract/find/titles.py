@@ -126,7 +126,7 @@ def _title_mentions(scan: Scan, start: int, stop: int, kind: str, pats: _Pattern
         yield _mention(scan, plan.start(), stop, "plan_of_action", text[plan.start() : stop], Title(title, base=title))
     if kind == "name" or kind in pats.meeting_kinds:
         # A known name may be a meeting's: what the text says of it is kept for the resolver.
-        event = meeting_details_en(text, start, stop)
+        event = meeting_details_en(text, start, stop, scan.lexicon.language)
         parties = bool(pats.parties.match(title))
         yield _mention(scan, start, stop, kind, title, MeetingName(title, event, parties=parties))
     else:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from instrumap.extract.lexicon import lexicon, month_number, ordinal_value, organ_names
+from instrumap.extract.lexicon import canonical_language, lexicon, month_number, ordinal_value, organ_names
 from instrumap.extract.records import Metadata
 from instrumap.extract.symbols import normalize_symbol, symbol_kind, symbol_pattern
 
@@ -59,68 +59,71 @@ def read_header(text: str, language: str) -> Header:
     pats = _patterns(language)
     body = _search(pats["body_line"], text)
     sc = _search(pats["sc_resolution"], text[:600])
-    end = body.end() if body else 0
-    if body is None and sc:
-        end = sc.end()
+    end = body.end() if body else sc.end() if sc else 0
     head = text[: body.start("body")] if body else text[:end]
     organ = body.group("body") if body else None
-    symbol = date = title = report = None
-    report_span = None
-    session = agenda = None
+    series, date, symbol = _series_of(organ, language), None, None
     adopted = _search(pats["adopted_by"], head)
     if adopted:
         organ = adopted.group("body")
-        date = parse_date(adopted.group("date"), language)
+        series, date = _series_of(organ, language), parse_date(adopted.group("date"), language)
     if sc:
         symbol = f"S/RES/{sc.group('number')}({sc.group('year')})"
-        organ = organ or "Security Council"
+        series = series or "S"
         date = date or parse_date(sc.groupdict().get("date") or "", language)
+    symbol, title = _own_symbol_and_title(head, symbol, series)
+    report, report_span = _report(head, pats)
+    if date is None:
+        closing = _search_from(pats["closing_date"], text, max(end, len(text) - 3000))
+        date = parse_date(closing.group("date"), language) if closing else None
+    meta = Metadata(
+        symbol=symbol,
+        kind=symbol_kind(symbol) if symbol else "document",
+        body=organ_names(series).get(canonical_language(), organ) if series else organ,
+        date=date,
+        session=_session(head, pats, language),
+        agenda_item=_agenda_item(head, pats),
+        adopted_on_report=report,
+        title=title,
+        report_span=report_span,
+    )
+    return Header(end, meta)
+
+
+def _own_symbol_and_title(head: str, symbol: str | None, series: str) -> tuple[str | None, str | None]:
+    """The document's own symbol (a symbol line, or its number with the organ's series) and its title."""
     own = _OWN_SYMBOL.search(head)
     if own:
         symbol = normalize_symbol(own.group(1))
     number = _OWN_NUMBER.search(head)
-    if number:
-        if symbol is None and _series_of(organ, language):
-            symbol = normalize_symbol(f"{_series_of(organ, language)}/RES/{number.group(1)}")
-        title = _title(head[number.end() :])
-    report_match = _search(pats["adopted_on_report"], head)
-    if report_match:
-        raw = report_match.group("report") or (
-            report_match.groupdict().get("report2") if "report2" in report_match.groupdict() else None
-        )
-        if raw:
-            first = symbol_pattern().search(raw)
-            if first:
-                report = normalize_symbol(first.group(0))
-                offset = report_match.start("report" if report_match.group("report") else "report2")
-                report_span = (offset + first.start(), report_match.end())
-    session_match = _search(pats["session"], head)
-    if session_match:
-        word = session_match.group("ordinal")
-        session = ordinal_value(word, language)
-    agenda_match = _search(pats["agenda_item"], head)
-    if agenda_match:
-        agenda = " ".join(agenda_match.group("item").split()).strip()
-    if date is None:
-        closing = _search_from(pats["closing_date"], text, max(end, len(text) - 3000))
-        if closing:
-            date = parse_date(closing.group("date"), language)
-    series = _series_of(organ, language)
-    body_name = organ_names(series).get("en", organ) if series else organ
-    return Header(
-        end,
-        Metadata(
-            symbol=symbol,
-            kind=symbol_kind(symbol) if symbol else "document",
-            body=body_name,
-            date=date,
-            session=session,
-            agenda_item=agenda,
-            adopted_on_report=report,
-            title=title,
-            report_span=report_span,
-        ),
-    )
+    if number is None:
+        return symbol, None
+    if symbol is None and series:
+        symbol = normalize_symbol(f"{series}/RES/{number.group(1)}")
+    return symbol, _title(head[number.end() :])
+
+
+def _report(head: str, pats: dict[str, list[re.Pattern[str]]]) -> tuple[str | None, tuple[int, int] | None]:
+    """The report the document was adopted on ("[on the report of the Third Committee (A/58/499)]")."""
+    match = _search(pats["adopted_on_report"], head)
+    if not match:
+        return None, None
+    group = "report" if match.group("report") else "report2" if "report2" in match.groupdict() else "report"
+    raw = match.group(group)
+    first = symbol_pattern().search(raw) if raw else None
+    if first is None:
+        return None, None
+    return normalize_symbol(first.group(0)), (match.start(group) + first.start(), match.end())
+
+
+def _session(head: str, pats: dict[str, list[re.Pattern[str]]], language: str) -> int | None:
+    match = _search(pats["session"], head)
+    return ordinal_value(match.group("ordinal"), language) if match else None
+
+
+def _agenda_item(head: str, pats: dict[str, list[re.Pattern[str]]]) -> str | None:
+    match = _search(pats["agenda_item"], head)
+    return " ".join(match.group("item").split()).strip() if match else None
 
 
 def _series_of(organ: str | None, language: str) -> str:

@@ -32,8 +32,7 @@ def detect_language(text: str) -> str | None:
         return None
     counts = {language: len(pattern.findall(sample)) for language, pattern in _script_patterns()}
     language, n = max(counts.items(), key=lambda kv: kv[1])
-    # Chinese characters carry a word each, so a lower share already decides.
-    if n and n >= (0.1 if language == "zh" else 0.3) * letters:
+    if n and n >= load_data("languages")["script_share"].get(language, 0.3) * letters:
         return language
     return _latin_language(sample)
 

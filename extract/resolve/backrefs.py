@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from instrumap.extract.lexicon import lexicon
 from instrumap.extract.records import BackReference, Mention, Reference, Target
-from instrumap.extract.resolve.context import Context
+from instrumap.extract.resolve.context import CONVENTIONS, Context
 from instrumap.extract.resolve.instruments import entry_target
 from instrumap.extract.resolve.meetings import without_event
 from instrumap.ontology.kinds import kinds_under
@@ -20,7 +20,6 @@ _ALSO = {
     "programme": {"programme", "plan_of_action"},
     "plan_of_action": {"plan_of_action", "programme"},
 }
-_CONVENTIONS = {"convention", "covenant"}
 
 
 def back_reference_targets(mention: Mention, ctx: Context) -> list[Target]:
@@ -40,7 +39,7 @@ def back_reference_targets(mention: Mention, ctx: Context) -> list[Target]:
 
 def protocols_targets(mention: Mention, ctx: Context) -> list[Target]:
     """ "its Protocols" / “及其议定书”: the protocols of the last convention that were already named."""
-    convention = ctx.last(_CONVENTIONS, mention.start)
+    convention = ctx.last(CONVENTIONS, mention.start)
     if convention is None:
         return []
     named: dict[str, Reference] = {}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from instrumap.extract.lexicon import load_data
+from instrumap.extract.lexicon import canonical_language, lexicon, load_data
 from instrumap.extract.records import Block, Document, Mention, Reference
 from instrumap.ontology.authorities import Authority
 
-_SERIES_OF_BODY = {"Security Council": "S", "Economic and Social Council": "E", "Human Rights Council": "A/HRC"}
+# What "its Protocols" and a conference of the parties point back to.
+CONVENTIONS = frozenset({"convention", "covenant"})
 
 
 @dataclass
@@ -39,7 +40,8 @@ def own_series(document: Document) -> str:
     for marker in ("/RES/", "/DEC/"):
         if marker in symbol:
             return symbol.split(marker)[0]
-    return _SERIES_OF_BODY.get(document.metadata.body or "", "A")
+    series = lexicon(canonical_language()).organs.get(document.metadata.body or "", "?")
+    return "A" if series == "?" else series  # the General Assembly when the header names no organ
 
 
 def fits(series: str, form: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from instrumap.extract.lexicon import canonical_language
 from instrumap.extract.records import NO_EVENT, Event, Mention, Target, Title, labels
 from instrumap.extract.resolve.context import Context
 from instrumap.extract.resolve.naming import plan_label
@@ -73,7 +74,7 @@ def plan_target(mention: Mention, ctx: Context) -> Target:
         slug = f"{base[0].id}-plan-of-action"
         uri = entity_iri("instrument", slug)
         names = dict(base[0].labels)
-        names.setdefault("en", base[0].label("en"))
+        names.setdefault(canonical_language(), base[0].label(canonical_language()))
         return Target("plan_of_action", slug, uri, plan_label(names), False, Event(), _described(data, slug, uri))
     return unresolved("plan_of_action", "instrument", mention.text, ctx)
 

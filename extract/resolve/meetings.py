@@ -6,16 +6,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from instrumap.extract.lexicon import Lexicon, lexicon, ordinal_value, ordinal_word, organ_names, supported_languages
+from instrumap.extract.lexicon import (
+    Lexicon,
+    canonical_language,
+    lexicon,
+    ordinal_value,
+    ordinal_word,
+    organ_names,
+    supported_languages,
+)
 from instrumap.extract.records import Event, MeetingName, Mention, Target
-from instrumap.extract.resolve.context import Context
+from instrumap.extract.resolve.context import CONVENTIONS, Context
 from instrumap.extract.resolve.instruments import entry_target, unresolved
 from instrumap.extract.resolve.naming import conference_of_parties_label, session_label
 from instrumap.ontology.authorities import Authority, Entry
 from instrumap.ontology.iris import entity_iri, slugify
-from instrumap.ontology.kinds import kinds_under
-
-_CONVENTIONS = kinds_under("convention") - kinds_under("protocol") - {"charter", "statute"}
 
 
 def meeting_target(mention: Mention, ctx: Context) -> Target:
@@ -69,7 +74,7 @@ def _session(name: MeetingName, ctx: Context) -> Target:
     number = int(name.event.ordinal or 0)
     names = organ_names(series) if series and series != "?" else {ctx.language: name.organ}
     label = session_label(names, number)
-    slug = slugify(label.get("en", name.organ))
+    slug = slugify(label.get(canonical_language(), name.organ))
     return Target("session", slug, entity_iri("meeting", slug), label, series not in ("", "?"), name.event)
 
 
@@ -79,7 +84,7 @@ def _conference_of_parties(mention: Mention, name: MeetingName, ctx: Context) ->
     entries = ctx.authority.lookup(named.group(1), ("instrument",)) if named else []
     convention = entry_target(entries[0], ctx.authority) if entries else None
     if convention is None:
-        last = ctx.last(_CONVENTIONS, mention.start)
+        last = ctx.last(CONVENTIONS, mention.start)
         convention = last.target if last else None
     if convention is None:
         return unresolved("conference", "meeting", mention.text, ctx, name.event)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from instrumap.extract.lexicon import label_languages, lexicon, ordinal_word, organ_names
+from instrumap.extract.lexicon import canonical_language, label_languages, lexicon, ordinal_word, organ_names
 from instrumap.extract.records import Labels, labels
 
 
@@ -22,7 +22,7 @@ def resolution_label(series: str, number: str, kind: str = "resolution") -> Labe
     names = organ_names(series)
     found: dict[str, str] = {}
     for language in label_languages():
-        organ = names.get(language) or (series if language == "en" else "")
+        organ = names.get(language) or (series if language == canonical_language() else "")
         if not organ:
             continue
         table = lexicon(language).table("labels")
