@@ -61,6 +61,7 @@ class Document:
     blocks: tuple[Block, ...] = ()
     _notes: tuple[list[int], list[Block]] = field(init=False, repr=False, compare=False)
     _paragraphs: tuple[list[int], list[Block]] = field(init=False, repr=False, compare=False)
+    _marked_by: dict[str, list[Block]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         """Blocks sorted by start, footnotes apart (they lie inside paragraphs), for ``block_at``."""
@@ -68,6 +69,11 @@ class Document:
         rest = sorted((b for b in self.blocks if not b.id.startswith("FN")), key=lambda b: b.start)
         object.__setattr__(self, "_notes", ([b.start for b in notes], notes))
         object.__setattr__(self, "_paragraphs", ([b.start for b in rest], rest))
+        marked: dict[str, list[Block]] = {}
+        for block in self.blocks:
+            for number in dict.fromkeys(m[2] for m in block.marks):
+                marked.setdefault(number, []).append(block)
+        object.__setattr__(self, "_marked_by", marked)
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing ``offset``; a footnote wins over the paragraph it interrupts."""
@@ -79,7 +85,7 @@ class Document:
 
     def markers(self, footnote: str) -> list[Block]:
         """The paragraphs that carry the mark of footnote ``footnote`` ("3")."""
-        return [b for b in self.blocks if any(m[2] == footnote for m in b.marks)]
+        return list(self._marked_by.get(footnote, ()))
 
     @property
     def header(self) -> Block | None:

@@ -15,6 +15,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from instrumap.extract.records import Extraction, Reference
 from instrumap.ontology.authorities import Authority, Entry, entry_collection
+from instrumap.ontology.files import ontology_path
 from instrumap.ontology.iris import citation_iri, document_iri, entity_iri, expression_iri, graph_iri, work_iri
 from instrumap.ontology.namespace import (
     CITO,
@@ -28,7 +29,6 @@ from instrumap.ontology.namespace import (
     XSD,
     function_properties,
     kind_classes,
-    ontology_path,
 )
 
 

@@ -13,8 +13,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from spacy import displacy
-
 from instrumap.extract.records import Extraction, Reference
 from instrumap.graph.view import styles
 
@@ -39,6 +37,8 @@ def render_document(extraction: Extraction) -> str:
         )
         last_end = ref.end
     colors = {kind.upper(): color for kind, color in kind_colors().items()}
+    from spacy import displacy  # spaCy loads in seconds: only when a page is drawn
+
     body = displacy.render(
         {"text": doc.text, "ents": spans, "title": None},
         style="ent", manual=True, page=False, options={"colors": colors},

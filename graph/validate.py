@@ -9,8 +9,8 @@ from rdflib import Graph
 from rdflib.namespace import SH
 
 from instrumap.graph.store import GraphStore
+from instrumap.ontology.files import shapes_path
 from instrumap.ontology.iris import special_graph
-from instrumap.ontology.namespace import shapes_path
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from instrumap.extract.pipeline import extract_document
 from instrumap.extract.read.document import parse_text, read_document
 from instrumap.extract.records import Document, Extraction
 from instrumap.graph.store import GraphStore, store_folder
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def extract(source: str | Path | Document, *, language: str | None = None) -> Extraction:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from instrumap.ontology.namespace import ontology_text
+from instrumap.ontology.files import ontology_text
 
 _CLASS = re.compile(r'^im:(\w+) a owl:Class ; im:kindName "(\w+)"(?: ; rdfs:subClassOf im:(\w+))?', re.M)
 INSTRUMENT_ROOT = "other"

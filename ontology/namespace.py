@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
+
+from instrumap.ontology.files import ontology_text
 
 IM_IRI = "https://w3id.org/instrumap/ontology#"
 CITO = Namespace("http://purl.org/spar/cito/")
@@ -37,19 +37,6 @@ PREFIXES: dict[str, str] = {
 
 _TERM = re.compile(r"^im:(\w+) a ", re.M)
 _FUNCTION = re.compile(r"^im:(\w+) a owl:ObjectProperty ;[^.]*?im:functionName \"(\w+)\"", re.M | re.S)
-
-
-def ontology_path() -> Path:
-    return Path(str(resources.files("instrumap.ontology").joinpath("instrumap.ttl")))
-
-
-def shapes_path() -> Path:
-    return Path(str(resources.files("instrumap.ontology").joinpath("shapes.ttl")))
-
-
-@cache
-def ontology_text() -> str:
-    return ontology_path().read_text(encoding="utf-8")
 
 
 def declared_terms() -> list[str]:

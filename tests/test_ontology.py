@@ -7,7 +7,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from instrumap.extract.lexicon import load_data
-from instrumap.ontology.namespace import CITO, IM, IM_IRI, declared_terms, function_properties, ontology_path
+from instrumap.ontology.files import ontology_path
+from instrumap.ontology.namespace import CITO, IM, IM_IRI, declared_terms, function_properties
 
 
 def test_closed_namespace_matches_the_ontology_file() -> None:

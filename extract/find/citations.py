@@ -68,6 +68,18 @@ def _opener_then_self(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?:\*\*)?{alternation(lex.openers)}(?:\*\*)?\s*{alternation(lex.self_words)}\b")
 
 
+@cache
+def _possessive(language: str) -> re.Pattern[str] | None:
+    pattern = lexicon(language).grammar.possessive_before
+    return re.compile(pattern) if pattern else None
+
+
+@cache
+def _organ_after_pattern(language: str) -> re.Pattern[str] | None:
+    pattern = lexicon(language).grammar.organ_after
+    return re.compile(pattern) if pattern else None
+
+
 def _anchor_words(lex: Lexicon, _gazetteer: object) -> dict[str, list[str]]:
     return {"citations": list(lex.table("citation_grammar").get("anchors", ())) or list(lex.citation_words)}
 
@@ -124,10 +136,11 @@ def _organ_context(flat: str, at: int, lex: Lexicon) -> tuple[str, list[str]]:
         if about >= 0 and not adjacent:
             hits = [m for m in hits if m.end() <= about]
     found = [_organ_of(m.group(0), lex) for m in reversed(hits)]
-    if grammar.possessive_before:
+    possessive = _possessive(lex.language)
+    if possessive is not None:
         # "its resolution" / "Council resolution": the word right before counts most.
-        tail = re.search(r"(\S+(?:\s+\S+){0,7})\s*$", head)
-        if tail and re.search(grammar.possessive_before, tail.group(1)):
+        words = head.rsplit(None, 1)
+        if words and possessive.search(words[-1]):
             found.insert(0, "self")
     return (found[0] if found else ""), found
 
@@ -154,9 +167,8 @@ def _antecedent(flat: str, at: int, lex: Lexicon) -> str:
 
 def _organ_after(flat: str, at: int, lex: Lexicon) -> str:
     """ "resolution 2003/24 of the Economic and Social Council": the organ named right after."""
-    if not lex.grammar.organ_after:
-        return ""
-    m = re.compile(lex.grammar.organ_after).match(flat[at : at + 20])
+    after = _organ_after_pattern(lex.language)
+    m = after.match(flat[at : at + 20]) if after else None
     if not m:
         return ""
     named = _organ_pattern(lex.language).match(flat, at + m.end())

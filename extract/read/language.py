@@ -16,30 +16,39 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _script_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     scripts = load_data("languages")["scripts"]
     return tuple(
-        (language, re.compile("[" + "".join(f"\\u{lo.lower():0>4}-\\u{hi.lower():0>4}" for lo, hi in ranges) + "]"))
+        (language, re.compile("[" + "".join(f"\\u{lo.lower():0>4}-\\u{hi.lower():0>4}" for lo, hi in ranges) + "]+"))
         for language, ranges in scripts.items()
     )
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 
 
 def detect_language(text: str) -> str | None:
-    """The ISO 639-1 code of ``text``'s language, or None when no UN language is recognizable."""
+    """The ISO 639-1 code of ``text``'s language, or None when no UN language is recognizable.
+
+    Counts, never builds per-letter lists: an ASCII sample has no other script to count at all.
+    """
     sample = text[:SAMPLE]
-    letters = len(_LETTER.findall(sample))
+    letters = len(_NOT_LETTER.sub("", sample))
     if letters == 0:
         return None
-    counts = {language: len(pattern.findall(sample)) for language, pattern in _script_patterns()}
-    language, n = max(counts.items(), key=lambda kv: kv[1])
-    if n and n >= load_data("languages")["script_share"].get(language, 0.3) * letters:
-        return language
+    if not sample.isascii():
+        counts = {language: _count(pattern, sample) for language, pattern in _script_patterns()}
+        language, n = max(counts.items(), key=lambda kv: kv[1])
+        if n and n >= load_data("languages")["script_share"].get(language, 0.3) * letters:
+            return language
     return _latin_language(sample)
 
 
+def _count(pattern: re.Pattern[str], sample: str) -> int:
+    """How many characters of ``sample`` the (one-character) pattern matches."""
+    return len(sample) - len(pattern.sub("", sample))
+
+
 def _latin_language(sample: str) -> str | None:
-    words = Counter(w.lower() for w in _WORD.findall(sample))
-    total = sum(words.values())
+    words = Counter(_WORD.findall(sample.lower()))
+    total = words.total()
     if total < 3:
         return None
     scores = {

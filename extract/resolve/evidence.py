@@ -19,6 +19,7 @@ class Evidence:
         spans = [m.span() for m in _SENTENCE_BREAK.finditer(document.flat)]
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
+        self._said: dict[tuple[int, int], str] = {}  # mentions of one clause share its sentence
 
     def sentence(self, start: int, end: int) -> str:
         """The clause around ``text[start:end]`` within its block, at most 300 characters either side."""
@@ -31,6 +32,8 @@ class Evidence:
             before = self._ends[i]
         j = bisect.bisect_left(self._starts, end)  # the first break starting at or after its end
         stop = self._ends[j] if j < len(self._starts) and self._ends[j] <= hi else hi
-        before = max(before, start - _REACH)
-        stop = min(stop, end + _REACH)
-        return " ".join(document.flat[before:stop].split())
+        span = (max(before, start - _REACH), min(stop, end + _REACH))
+        said = self._said.get(span)
+        if said is None:
+            said = self._said[span] = " ".join(document.flat[span[0] : span[1]].split())
+        return said

@@ -3,6 +3,7 @@ and nodes of their own (flagged unresolved) for what the authority does not know
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from instrumap.extract.lexicon import canonical_language
@@ -17,11 +18,20 @@ _EVENT_FACTS = ("ordinal", "place", "start", "end")
 
 def entry_target(entry: Entry, data: Authority, event: Event = NO_EVENT) -> Target:
     """An authority entry as a target; what the text says of a meeting fills in only facts the entry lacks."""
+    target = _entry_target(entry.id, data) if data.get(entry.id) is entry else _make_entry_target(entry, data)
+    return replace(target, event=target.event.merged(event)) if event else target
+
+
+@lru_cache(maxsize=8192)
+def _entry_target(entry_id: str, data: Authority) -> Target:
+    """An authority entry's target, made once (entries are keyed by id: they hold dicts)."""
+    return _make_entry_target(data.entries[entry_id], data)
+
+
+def _make_entry_target(entry: Entry, data: Authority) -> Target:
     facts = Event(*(str(entry.facts.get(name, "")) for name in _EVENT_FACTS))
     uri = entity_iri(entry_collection(entry), entry.id)
-    return Target(
-        entry.kind, entry.id, uri, labels(entry.labels), True, facts.merged(event), _described(data, entry.id, uri)
-    )
+    return Target(entry.kind, entry.id, uri, labels(entry.labels), True, facts, _described(data, entry.id, uri))
 
 
 def _described(data: Authority, target_id: str, uri: str) -> bool:

@@ -94,4 +94,5 @@ def _conference_of_parties(mention: Mention, name: MeetingName, ctx: Context) ->
 
 
 def without_event(target: Target) -> Target:
-    return replace(target, event=Event())
+    """A back-reference points to the meeting, not to what the text said of it where it was named."""
+    return replace(target, event=Event()) if target.event else target

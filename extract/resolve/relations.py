@@ -41,7 +41,10 @@ def find_relations(document: Document, references: list[Reference], data: Author
         found.append(Relation(meta.symbol, "adopted_on_report", meta.adopted_on_report))
     body = [r for r in references if not r.paragraph.startswith(("FN", "HEADER"))]
     found += _adoptions_in_text(document, body, words)
-    found += _footnote_relations(document, references, words)
+    by_paragraph: dict[str, list[Reference]] = {}
+    for ref in references:
+        by_paragraph.setdefault(ref.paragraph, []).append(ref)
+    found += _footnote_relations(document, by_paragraph, words)
     found += _from_authority(references, data, found)
     unique: dict[tuple[str, str, str], Relation] = {}
     for relation in found:
@@ -95,17 +98,22 @@ def _adoptions_in_text(document: Document, refs: list[Reference], words: dict[st
     return out
 
 
+_CLAUSE_END = re.compile(r"[；;。]|\n\s*\n")
+
+
 def _clause_end(flat: str, start: int) -> int:
-    m = re.compile(r"[；;。]|\n\s*\n").search(flat, start)
+    m = _CLAUSE_END.search(flat, start)
     return m.start() if m else len(flat)
 
 
-def _footnote_relations(document: Document, refs: list[Reference], words: dict[str, re.Pattern[str]]) -> list[Relation]:
+def _footnote_relations(
+    document: Document, refs: dict[str, list[Reference]], words: dict[str, re.Pattern[str]]
+) -> list[Relation]:
     """A footnote that gives an instrument's source ("Resolution 55/59, annex.") or a report's symbol."""
     out: list[Relation] = []
     by_block = {b.id: b for b in document.blocks}
     for note in (b for b in document.blocks if b.id.startswith("FN")):
-        inside = sorted((r for r in refs if r.paragraph == note.id), key=lambda r: r.start)
+        inside = sorted(refs.get(note.id, ()), key=lambda r: r.start)
         if not inside:
             continue
         first = inside[0]
@@ -127,7 +135,7 @@ def _footnote_relations(document: Document, refs: list[Reference], words: dict[s
                     clause = document.flat[max(block.start, start - 160) : start]
                     clause = re.split(r"[；;。]", clause.rstrip(" \t；;。,，:："))[-1]
                     if words["report"].search(clause):
-                        about = [r for r in refs if r.paragraph == marker and r.kind in _RESOLUTION_KINDS
+                        about = [r for r in refs.get(marker, ()) if r.kind in _RESOLUTION_KINDS
                                  and start - 160 <= r.start < start and r.start >= start - len(clause)]  # fmt: skip
                         if len(about) == 1:
                             out.append(Relation(first.id, "reports_on", about[0].id))
@@ -137,13 +145,12 @@ def _footnote_relations(document: Document, refs: list[Reference], words: dict[s
 _ONLY_PUNCTUATION = re.compile(r"[\s,，.。;；:：)）\"”’]*")
 
 
-def _cited_right_before(refs: list[Reference], paragraph: str, mark: int, flat: str) -> Reference | None:
+def _cited_right_before(refs: dict[str, list[Reference]], paragraph: str, mark: int, flat: str) -> Reference | None:
     """The instrument whose name ends just before a footnote mark (only punctuation between)."""
     best = None
-    for ref in refs:
+    for ref in refs.get(paragraph, ()):
         if (
-            ref.paragraph == paragraph
-            and ref.kind in INSTRUMENT_KINDS
+            ref.kind in INSTRUMENT_KINDS
             and ref.end <= mark
             and _ONLY_PUNCTUATION.fullmatch(flat[ref.end : mark])
             and (best is None or ref.end > best.end)

@@ -11,6 +11,7 @@ from instrumap.builder import LOAD_BATCH_GRAPHS, build
 from instrumap.cli.app import UserError, main
 from instrumap.cli.output import warn
 from instrumap.corpus import sample_corpus
+from instrumap.extract.lexicon import supported_languages
 from instrumap.graph.store import StoreError
 
 
@@ -18,7 +19,7 @@ from instrumap.graph.store import StoreError
 @click.argument("paths", nargs=-1)
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("instrumap-out"), show_default=True,
               help="Output folder: store/, graph.ttl, references.jsonl, graph.html.")  # fmt: skip
-@click.option("--language", type=click.Choice(["zh", "en"]), help="Skip language detection.")
+@click.option("--language", type=click.Choice(supported_languages()), help="Skip language detection.")
 @click.option("--workers", "-w", default=1, show_default=True, help="Extract in a pool of this many processes.")
 @click.option("--dask", metavar="ADDRESS", help="Extract on a Dask cluster (scheduler address, or `local`).")
 @click.option("--no-exports", is_flag=True,

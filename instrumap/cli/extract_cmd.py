@@ -9,6 +9,7 @@ import click
 from instrumap.cli.app import main
 from instrumap.cli.output import jsonl, table, warn
 from instrumap.corpus import Problem, extract_paths
+from instrumap.extract.lexicon import supported_languages
 from instrumap.extract.pipeline import extract_document
 from instrumap.extract.read.document import parse_text
 
@@ -23,7 +24,7 @@ from instrumap.extract.read.document import parse_text
     show_default=True,
     help="A table to read, or JSON Lines (one object per document) for other tools.",
 )
-@click.option("--language", type=click.Choice(["zh", "en"]), help="Skip language detection.")
+@click.option("--language", type=click.Choice(supported_languages()), help="Skip language detection.")
 def extract_command(paths: tuple[str, ...], fmt: str, language: str | None) -> None:
     """Find every reference in documents (files or directories; - reads standard input).
 
