@@ -59,6 +59,7 @@ class BuildReport:
     triples: int = 0
     seconds: float = 0.0
     megabytes: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage: extract, rdf (workers), load, exports
 
 
 class Progress:
@@ -118,6 +119,8 @@ def build(
         for outcome in _outcomes(sources, known, language, workers, dask, out):
             progress.update(outcome)
             report.megabytes += outcome.size / 1e6
+            report.stages["extract"] = report.stages.get("extract", 0.0) + outcome.extract_seconds
+            report.stages["rdf"] = report.stages.get("rdf", 0.0) + outcome.rdf_seconds
             if outcome.status == "unchanged":
                 report.skipped += 1
             elif outcome.status == "problem":
@@ -140,6 +143,7 @@ def build(
                 report.built += 1
     if tty and log:
         log("\n")
+    report.stages["load"] = loader.seconds
     store.flush()
     _merge_records(out / "references.jsonl", records_new, rebuilt)
     with atomic_write(out / "problems.jsonl") as fh:
@@ -149,12 +153,14 @@ def build(
     if not exports:  # bulk builds: graph.ttl and graph.html on demand (`instrumap export`, `visualize --top`)
         report.seconds = time.perf_counter() - started
         return report
+    exporting = time.perf_counter()
     if report.triples <= TURTLE_SORTED_MAX_TRIPLES:
         write_turtle(store, out / "graph.ttl")
     else:  # too big to sort in memory: the union in store order (valid Turtle, not byte-stable)
         with atomic_write(out / "graph.ttl", "wb") as fh:
             serialize((q.triple for q in store.quads()), fh, format=RdfFormat.TURTLE, prefixes=PREFIXES)
     write_html(store, out / "graph.html", ViewOptions(top=300) if _large(store) else ViewOptions())
+    report.stages["exports"] = time.perf_counter() - exporting
     report.seconds = time.perf_counter() - started
     return report
 
@@ -175,6 +181,7 @@ class _Loader:
         self.size, self.last = 0, time.perf_counter()
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="instrumap-load")
         self.inflight: Future[None] | None = None
+        self.seconds = 0.0  # time spent loading (on the loader thread)
 
     def __enter__(self) -> _Loader:
         return self
@@ -207,6 +214,7 @@ class _Loader:
             inflight.result()
 
     def _load(self, batch: dict[str, Outcome]) -> None:
+        started = time.perf_counter()
         store = self.store.store
         for graph in batch:
             if graph in self.existing:  # a changed document, or a graph a killed build left without its marker
@@ -216,6 +224,7 @@ class _Loader:
         self.records.flush()
         store.load(b"".join(o.marker for o in batch.values()), format=RdfFormat.N_QUADS)
         self.existing.update(batch)
+        self.seconds += time.perf_counter() - started
 
 
 def _recover_records(path: Path, leftover: Path) -> None:
