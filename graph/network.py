@@ -25,7 +25,7 @@ SPECIFICITY = ["covenant", "protocol", "charter", "statute", "convention", "agen
 RELATIONS = ("supplements", "annexedTo", "reportsOn", "amends", "succeeds", "inSeries")
 
 _FACTS = """
-SELECT ?node ?p ?value WHERE {
+SELECT DISTINCT ?node ?p ?value WHERE {  # each document graph restates what it cites
   VALUES ?p { skos:prefLabel im:symbol dcterms:date dcterms:title im:unresolved schema:startDate im:heldAt }
   ?node ?p ?value }"""
 _FACT_KEYS = {"symbol": "symbol", "date": "date", "unresolved": "unresolved", "startDate": "date", "heldAt": "place"}
