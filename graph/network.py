@@ -134,7 +134,7 @@ def pagerank(graph: nx.MultiDiGraph, top: int = 20) -> list[Ranked]:
     simple.add_edges_from((u, v) for u, v, d in graph.edges(data=True) if d.get("function"))
     scores = nx.pagerank(simple) if simple.number_of_edges() else {}
     nodes = sorted(scores, key=lambda n: (-scores[n], n))[:top]
-    return [Ranked(n, graph.nodes[n]["type"], graph.nodes[n]["label"], round(scores[n], 5)) for n in nodes]
+    return [Ranked(n, graph.nodes[n]["type"], graph.nodes[n]["label"], scores[n]) for n in nodes]
 
 
 def widest_reach(graph: nx.MultiDiGraph, top: int = 20) -> list[Ranked]:

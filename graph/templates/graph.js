@@ -217,8 +217,9 @@
     const sort = el("select"); sort.dataset.sort = side;
     for (const [value, text] of [["date", "newest first"], ["citations", "most citations"], ["name", "by name"]]) { const o = el("option", text); o.value = value; sort.append(o); }
     sort.value = order;
-    let body = citationList(list, side, order);
-    sort.addEventListener("change", () => { const next = citationList(list, side, sort.value); body.replaceWith(next); body = next; });
+    const make = by => { const ul = citationList(list, side, by); ul.dataset.list = title.toLowerCase().replace(/ /g, "-"); return ul; };
+    let body = make(order);
+    sort.addEventListener("change", () => { const next = make(sort.value); body.replaceWith(next); body = next; });
     head.append(sort);
     panel.append(head, body);
   }
