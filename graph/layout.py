@@ -52,7 +52,8 @@ def spread(count: int, edges: list[tuple[int, int]], core_max: int, spacing: flo
     order = sorted(range(count), key=lambda i: (-degree[i], i))
     core = order[:core_max]
     index = {node: i for i, node in enumerate(core)}
-    core_edges = np.array([(index[a], index[b]) for a in core for b in neighbours[a] if b in index and a < b], dtype=int)
+    core_edges = np.array([(index[a], index[b]) for a in core for b in neighbours[a] if b in index and a < b],
+                          dtype=int)  # fmt: skip
     pos = np.zeros((count, 2), dtype=np.float64)
     if core:
         pos[core] = force_directed(len(core), core_edges.reshape(-1, 2)) * spacing * 2.2

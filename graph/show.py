@@ -14,8 +14,6 @@ from importlib import resources
 from typing import Any
 from urllib.parse import quote
 
-from spacy import displacy
-
 from instrumap.extract.records import Extraction, Reference
 from instrumap.graph.view import styles
 
@@ -31,6 +29,8 @@ def render_document(extraction: Extraction, graph_page: str = "graph.html") -> s
     """A standalone HTML page: the highlighted text, then a table of every reference, each linked to its node
     in ``graph_page`` (``graph.html#node=<IRI>``: the graph page opens on that node).
     """
+    from spacy import displacy  # here, not at import: spaCy takes a second to load and `instrumap visualize` needs none
+
     doc = extraction.document
     spans: list[dict[str, Any]] = []
     last_end = -1

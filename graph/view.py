@@ -125,8 +125,7 @@ def view_data(store: GraphStore, options: ViewOptions) -> dict[str, Any]:
         "relations": relation_edges,
         "predicates": predicates,
         "functions": all_functions,
-        "evidence": {f"{index[s]},{index[o]}": [[q.text, q.language, list(q.places)] for q in found]
-                     for (s, o), found in quotes.items() if s in index and o in index},  # fmt: skip
+        "evidence": _evidence(quotes, index),
         "has_evidence": with_evidence,
         "mentions": read_unresolved_mentions(store, {n["id"] for n in nodes if n.get("unresolved")}),
         "types": {k: v for k, v in styles()["types"].items() if k in present},
@@ -139,6 +138,12 @@ def view_data(store: GraphStore, options: ViewOptions) -> dict[str, Any]:
     }
 
 
+def _evidence(quotes: dict, index: dict[str, int]) -> dict[str, list[list[Any]]]:
+    """ "citing,cited" (node indices) → [[sentence, language, [places]] …]."""
+    return {f"{index[s]},{index[o]}": [[q.text, q.language, list(q.places)] for q in found]
+            for (s, o), found in quotes.items() if s in index and o in index}  # fmt: skip
+
+
 def _nodes(store: GraphStore, order: list[str], types: dict[str, str], links: Links,
            pairs: list[tuple[str, str]], positions: Any) -> list[dict[str, Any]]:  # fmt: skip
     """One record per drawn node; empty fields are left out (the page fills them in)."""
@@ -148,14 +153,15 @@ def _nodes(store: GraphStore, order: list[str], types: dict[str, str], links: Li
     nodes = []
     for i, node in enumerate(order):
         attrs = facts.get(node, {})
-        entry: dict[str, Any] = {"id": node, "type": types.get(node, "other"),
-                                 "x": round(float(positions[i][0]), 1), "y": round(float(positions[i][1]), 1)}  # fmt: skip
+        x, y = (round(float(v), 1) for v in positions[i])
+        entry: dict[str, Any] = {"id": node, "type": types.get(node, "other"), "x": x, "y": y}
         labels = {k[6:]: v for k, v in attrs.items() if k.startswith("label_") and v}
         titles = {k[6:]: v for k, v in attrs.items() if k.startswith("title_") and v}
         date = str(attrs.get("date") or "")
         fields = {"labels": labels, "titles": titles, "aliases": aliases.get(node), "symbol": attrs.get("symbol"),
-                  "date": date, "year": _year(date), "place": attrs.get("place"), "unresolved": attrs.get("unresolved"),
-                  "cited_by": citing[node], "citations": links.citations_per_target.get(node, 0)}  # fmt: skip
+                  "date": date, "year": _year(date), "place": attrs.get("place"),
+                  "unresolved": attrs.get("unresolved"), "cited_by": citing[node],
+                  "citations": links.citations_per_target.get(node, 0)}  # fmt: skip
         entry.update((k, v) for k, v in fields.items() if v)
         entry["size"] = round(10 + 4 * math.sqrt(citing[node]), 1)
         nodes.append(entry)

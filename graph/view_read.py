@@ -46,7 +46,7 @@ def read_links(store: GraphStore) -> Links:
     """Citation pairs (each once, with its functions), stated relations, and citations per target."""
     links = Links()
     for row in store.query(_PAIRS):  # type: ignore[union-attr]
-        links.functions[(row["s"].value, row["o"].value)]  # noqa: B018 (a pair with no function yet)
+        links.functions[(row["s"].value, row["o"].value)]  # a pair with no function yet
     for row in store.query(_TYPED):  # type: ignore[union-attr]
         pair, function = (row["s"].value, row["o"].value), row["function"].value
         if pair in links.functions:

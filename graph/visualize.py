@@ -52,7 +52,8 @@ def page_parts(data: dict[str, Any], title: str) -> Iterator[str]:
     """The page in pieces, written one after the other (the data alone is tens of MB at 50,000 nodes)."""
     js, css = renderer_assets(data["renderer"])
     head, rest = _template("graph.html").split("__DATA__")
-    yield head.replace("__TITLE__", html.escape(title, quote=False)).replace("/*__RENDERER_CSS__*/", css.replace("</", "<\\/"))
+    head = head.replace("__TITLE__", html.escape(title, quote=False))
+    yield head.replace("/*__RENDERER_CSS__*/", css.replace("</", "<\\/"))
     yield _script_safe_json(data)
     before, after = rest.split("/*__RENDERER_JS__*/")
     yield before

@@ -168,12 +168,13 @@
   function focusNode(id) {
     if (!id || !byId.has(id)) return false;
     const i = byId.get(id), n = nodes[i];
+    let changed = false;  // redraw the filters only when the node was hidden by one
     if (!state.types.has(n.type)) {
-      state.types.add(n.type);
+      state.types.add(n.type); changed = true;
       for (const box of typeBox.querySelectorAll("input")) if (box.dataset.type === n.type) box.checked = true;
     }
-    if (state.top) state.top.add(i);
-    refresh();
+    if (state.top && !state.top.has(i)) { state.top.add(i); changed = true; }
+    if (changed) refresh();
     select(i);
     view.focus(i);
     return true;

@@ -40,11 +40,16 @@ function makeRenderer(app) {
   renderer.on("leaveNode", () => { tip.style.display = "none"; });
   renderer.once("afterRender", () => app.ready());
   renderer.refresh();
+  let previous = null;
   return {
     renderer, graph,
     refresh() { renderer.refresh(); },
     relabel() { graph.updateEachNodeAttributes((key, attrs) => ({ ...attrs, label: app.shortLabel(nodes[Number(key)]) })); },
-    select() { renderer.refresh({ skipIndexation: true }); },
+    select(i) {  // re-process only the node selected before and the one selected now
+      const changed = [String(i)].concat(previous === null ? [] : [String(previous)]);
+      previous = i;
+      renderer.refresh({ partialGraph: { nodes: changed } });
+    },
     focus(i) {
       const at = renderer.getNodeDisplayData(String(i));
       if (at) renderer.getCamera().setState({ x: at.x, y: at.y, ratio: Math.min(renderer.getCamera().ratio, nodes.length > 2000 ? 0.08 : 0.5) });

@@ -66,7 +66,7 @@ def visualize_command(
 @click.argument("document", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file (default: <document>.html).")
 @click.option("--graph", "graph_page", default="graph.html", show_default=True,
-              help="The graph page each reference links to (as graph.html#node=<IRI>), relative to the output.")  # fmt: skip
+              help="The graph page the references link to (graph.html#node=<IRI>), beside the output.")  # fmt: skip
 def show_command(document: Path, output: Path | None, graph_page: str) -> None:
     """Write a document's text with every reference highlighted by kind and linked to its target.
 
