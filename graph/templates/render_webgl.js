@@ -9,7 +9,7 @@ function makeRenderer(app) {
   if (!(probe.getContext("webgl2") || probe.getContext("webgl"))) return unavailable(app, "this browser gives the page no WebGL");
   const graph = new graphology.MultiDirectedGraph({ allowSelfLoops: true });
   const alpha = (hex, a) => "rgba(" + [1, 3, 5].map(k => parseInt(hex.slice(k, k + 2), 16)).join(",") + "," + a + ")";
-  nodes.forEach((n, i) => graph.addNode(String(i), { x: n.x, y: -n.y, size: 2.5 + 1.6 * Math.sqrt(n.cited_by), color: n.color, label: app.shortLabel(n) }));
+  nodes.forEach((n, i) => graph.addNode(String(i), { x: n.x, y: -n.y, size: Math.min(24, 2.5 + 2.2 * Math.log2(1 + n.cited_by)), color: n.color, label: app.shortLabel(n) }));
   const all = edges.concat(relations);
   const colors = new Map();
   all.forEach((e, i) => {
