@@ -8,6 +8,7 @@ stand behind them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 
 import networkx as nx
@@ -17,19 +18,17 @@ from instrumap.graph.store import GraphStore
 from instrumap.ontology.namespace import IM_IRI, kind_classes
 
 # The most specific class wins when a node has several (a covenant is also a convention).
-_SPECIFICITY = ["covenant", "protocol", "charter", "statute", "convention", "agenda", "strategy", "plan_of_action",
+SPECIFICITY = ["covenant", "protocol", "charter", "statute", "convention", "agenda", "strategy", "plan_of_action",
                 "programme", "declaration", "rules", "principles", "other", "resolution", "decision", "report",
                 "document", "conference", "congress", "forum", "summit", "session", "treaty_event", "meeting",
                 "series", "process", "body"]  # fmt: skip
 RELATIONS = ("supplements", "annexedTo", "reportsOn", "amends", "succeeds", "inSeries")
 
-_NODES = """
-SELECT ?node ?type WHERE { ?node a ?type . FILTER(STRSTARTS(STR(?type), STR(im:)))
-  FILTER(?type NOT IN (im:Citation, im:Expression)) }"""
 _FACTS = """
-SELECT ?node ?p ?value WHERE {
+SELECT DISTINCT ?node ?p ?value WHERE {  # each document graph restates what it cites
   VALUES ?p { skos:prefLabel im:symbol dcterms:date dcterms:title im:unresolved schema:startDate im:heldAt }
   ?node ?p ?value }"""
+_FACT_KEYS = {"symbol": "symbol", "date": "date", "unresolved": "unresolved", "startDate": "date", "heldAt": "place"}
 _EDGES = """
 SELECT ?s ?p ?o ?function WHERE {
   { ?s ?p ?o . ?p rdfs:subPropertyOf+ cito:cites . OPTIONAL { ?p im:functionName ?function } }
@@ -43,33 +42,46 @@ def _value(term: object) -> str:
     return term.value if isinstance(term, (NamedNode, Literal)) else str(term)
 
 
-def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
-    """A MultiDiGraph of every typed node and every citation/relation edge in the store."""
+def node_types(store: GraphStore) -> dict[str, str]:
+    """Node IRI → its extraction kind, the most specific one when it has several classes."""
     kinds = {iri: kind for kind, iri in kind_classes().items()}
-    rank = {kind: i for i, kind in enumerate(_SPECIFICITY)}
-    graph = nx.MultiDiGraph()
+    rank = {kind: i for i, kind in enumerate(SPECIFICITY)}
+    # One index scan per class (VALUES), not a scan of every rdf:type with citations and expressions filtered out.
+    query = "SELECT ?node ?type WHERE { VALUES ?type { %s } ?node a ?type }" % " ".join(f"<{i}>" for i in kinds)  # noqa: UP031
     types: dict[str, str] = {}
-    for row in store.query(_NODES):  # type: ignore[union-attr]
-        node, kind = _value(row["node"]), kinds.get(_value(row["type"]), "other")
+    for row in store.query(query):  # type: ignore[union-attr]
+        node, kind = _value(row["node"]), kinds[_value(row["type"])]
         if node not in types or rank.get(kind, 99) < rank.get(types[node], 99):
             types[node] = kind
-    for node, kind in types.items():
-        graph.add_node(node, type=kind)
+    return types
+
+
+def node_facts(store: GraphStore, nodes: Container[str]) -> dict[str, dict[str, object]]:
+    """Labels (``label_en``), titles (``title_zh``), symbol, date, place and the unresolved flag of ``nodes``."""
+    facts: dict[str, dict[str, object]] = {}
     for row in store.query(_FACTS):  # type: ignore[union-attr]
         node = _value(row["node"])
-        if node not in graph:
+        if node not in nodes:
             continue
         prop, value = _value(row["p"]), row["value"]
-        attrs = graph.nodes[node]
+        attrs = facts.setdefault(node, {})
         if prop.endswith("prefLabel"):
-            language = value.language or "und"  # type: ignore[union-attr]
-            attrs[f"label_{language}"] = value.value  # type: ignore[union-attr]
+            attrs[f"label_{value.language or 'und'}"] = value.value  # type: ignore[union-attr]
         elif prop.endswith("title"):
             attrs.setdefault(f"title_{value.language or 'und'}", value.value)  # type: ignore[union-attr]
         else:
-            key = {"symbol": "symbol", "date": "date", "unresolved": "unresolved", "startDate": "date",
-                   "heldAt": "place"}[prop.rsplit("/", 1)[-1].rsplit("#", 1)[-1]]  # fmt: skip
+            key = _FACT_KEYS[prop.rsplit("/", 1)[-1].rsplit("#", 1)[-1]]
             attrs[key] = _value(value) == "true" if key == "unresolved" else _value(value)
+    return facts
+
+
+def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
+    """A MultiDiGraph of every typed node and every citation/relation edge in the store."""
+    graph = nx.MultiDiGraph()
+    types = node_types(store)
+    facts = node_facts(store, types)
+    for node, kind in types.items():
+        graph.add_node(node, type=kind, **facts.get(node, {}))
     for node, attrs in graph.nodes(data=True):
         attrs["label"] = label_of(node, attrs)
     weights = {(_value(r["s"]), _value(r["o"])): int(_value(r["n"])) for r in store.query(_WEIGHTS)}  # type: ignore[union-attr]
@@ -122,7 +134,7 @@ def pagerank(graph: nx.MultiDiGraph, top: int = 20) -> list[Ranked]:
     simple.add_edges_from((u, v) for u, v, d in graph.edges(data=True) if d.get("function"))
     scores = nx.pagerank(simple) if simple.number_of_edges() else {}
     nodes = sorted(scores, key=lambda n: (-scores[n], n))[:top]
-    return [Ranked(n, graph.nodes[n]["type"], graph.nodes[n]["label"], round(scores[n], 5)) for n in nodes]
+    return [Ranked(n, graph.nodes[n]["type"], graph.nodes[n]["label"], scores[n]) for n in nodes]
 
 
 def widest_reach(graph: nx.MultiDiGraph, top: int = 20) -> list[Ranked]:

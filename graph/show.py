@@ -12,6 +12,7 @@ import html
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from instrumap.extract.records import Extraction, Reference
 from instrumap.graph.view import styles
@@ -24,8 +25,12 @@ def kind_colors() -> dict[str, str]:
     return {kind: colors.get(look["group"], "#eeeeee") for kind, look in styles()["types"].items()}
 
 
-def render_document(extraction: Extraction) -> str:
-    """A standalone HTML page: the highlighted text, then a table of every reference."""
+def render_document(extraction: Extraction, graph_page: str = "graph.html") -> str:
+    """A standalone HTML page: the highlighted text, then a table of every reference, each linked to its node
+    in ``graph_page`` (``graph.html#node=<IRI>``: the graph page opens on that node).
+    """
+    from spacy import displacy  # here, not at import: spaCy takes a second to load and `instrumap visualize` needs none
+
     doc = extraction.document
     spans: list[dict[str, Any]] = []
     last_end = -1
@@ -44,7 +49,8 @@ def render_document(extraction: Extraction) -> str:
         style="ent", manual=True, page=False, options={"colors": colors},
     )  # fmt: skip
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in _row(r)) + "</tr>"
+        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in _row(r))
+        + f'<td><a href="{html.escape(graph_link(graph_page, r.uri))}">graph</a></td></tr>'
         for r in extraction.references
     )
     relations = "".join(
@@ -60,6 +66,10 @@ def render_document(extraction: Extraction) -> str:
     for marker, value in fields.items():
         template = template.replace(marker, value)
     return template.replace("__BODY__", body)  # last: the document's text may contain the markers
+
+
+def graph_link(graph_page: str, iri: str) -> str:
+    return f"{graph_page}#node={quote(iri, safe='')}"
 
 
 def _row(ref: Reference) -> tuple[str, ...]:

@@ -1,33 +1,26 @@
 """What the HTML graph shows, computed in Python: nodes, edges, evidence, positions, filters.
 
 The page only draws; everything that needs the graph as a whole (sizes by citations, the
-neighbourhood of a focus node, the top-N filter, a force-directed layout for large graphs) is
-done here, from the NetworkX view of the store.
+neighbourhood of a focus node, the top-N filter, the layout) is done here, from a few aggregate
+reads of the store (``view_read``). Node and edge records are compact (edges are index arrays):
+at 50,000 nodes the page's data is what makes its size and its parse time.
 """
 
 from __future__ import annotations
 
 import math
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import networkx as nx
-
-from instrumap.graph.network import citing_documents, to_networkx
+from instrumap.graph.layout import spread
+from instrumap.graph.network import node_facts, node_types
 from instrumap.graph.sparql import resolve_term
 from instrumap.graph.store import GraphStore
-
-_ALIASES = "SELECT ?node ?alias WHERE { ?node skos:altLabel ?alias }"
-_EVIDENCE = """
-SELECT ?s ?o ?paragraph ?via ?function ?quote WHERE {
-  ?c a im:Citation ; cito:hasCitingEntity ?s ; cito:hasCitedEntity ?o ; im:paragraph ?paragraph ; im:quotedText ?quote .
-  OPTIONAL { ?c im:viaParagraph ?via } OPTIONAL { ?c im:citationFunction ?function } }"""
-MAX_QUOTES_PER_EDGE = 3
-MAX_QUOTE = 320
+from instrumap.graph.view_read import Links, read_aliases, read_evidence, read_links, read_unresolved_mentions
 
 
 @cache
@@ -36,159 +29,140 @@ def styles() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+@cache
+def function_colors() -> dict[str, str]:
+    """Citation function → the colour of its family (recalling, welcoming, urging …), from styles.toml."""
+    colors = {}
+    for family in styles()["function_families"].values():
+        for function in family["functions"]:
+            colors[function] = family["color"]
+    return colors
+
+
 @dataclass(frozen=True, slots=True)
 class ViewOptions:
     focus: str | None = None  # a node IRI, symbol or authority id
     depth: int = 1
     top: int | None = None  # keep the N most-cited targets and the documents citing them
     language: str = "en"  # label language shown first: en, zh or "own"
+    renderer: str = "auto"  # "auto", "canvas" (vis-network) or "webgl" (sigma.js)
 
 
-def _year(attrs: dict[str, Any]) -> int | None:
-    date = str(attrs.get("date") or "")
+def _year(date: str) -> int | None:
     return int(date[:4]) if date[:4].isdigit() else None
 
 
-def connected_part(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """What the documents touch: every node in a citation, and relations between such nodes.
+def _neighbourhood(links: Links, focus: str, depth: int) -> set[str]:
+    adjacent: dict[str, set[str]] = defaultdict(set)
+    for s, o in links.functions:
+        adjacent[s].add(o)
+        adjacent[o].add(s)
+    for s, o, _ in links.relations:
+        adjacent[s].add(o)
+        adjacent[o].add(s)
+    keep, queue = {focus}, deque([(focus, 0)])
+    while queue:
+        node, steps = queue.popleft()
+        if steps < depth:
+            for other in adjacent[node] - keep:
+                keep.add(other)
+                queue.append((other, steps + 1))
+    return keep
 
-    The authority data describes hundreds of instruments and bodies no document in the store
-    cites; drawn, they would bury the graph the documents make.
-    """
-    keep = {n for u, v, d in graph.edges(data=True) if d.get("function") for n in (u, v)}
-    return graph.subgraph(keep).copy()
 
-
-def select(graph: nx.MultiDiGraph, options: ViewOptions, focus_iri: str | None) -> nx.MultiDiGraph:
-    """The part of the graph to draw: a neighbourhood, the top-N most cited, or all that documents touch."""
-    if not focus_iri:
-        graph = connected_part(graph)
+def select(links: Links, types: dict[str, str], options: ViewOptions, focus: str | None) -> set[str]:
+    """The nodes to draw: a neighbourhood, the top-N most cited, or every node in a citation."""
+    if focus:
+        if focus not in types and not any(focus in pair for pair in links.functions):
+            raise KeyError(focus)
+        keep = _neighbourhood(links, focus, options.depth)
     else:
-        if focus_iri not in graph:
-            raise KeyError(focus_iri)
-        undirected = graph.to_undirected(as_view=True)
-        keep = nx.single_source_shortest_path_length(undirected, focus_iri, cutoff=options.depth)
-        graph = graph.subgraph(keep).copy()
+        keep = {node for pair in links.functions for node in pair}
     if options.top:
-        counts = citing_documents(graph)
-        cited = sorted((n for n in graph if counts[n]), key=lambda n: (-counts[n], n))[: options.top]
-        keep_nodes = set(cited)
-        for node in cited:
-            keep_nodes.update(u for u, _ in graph.in_edges(node))
-        graph = graph.subgraph(keep_nodes).copy()
-    return graph
+        citing = Counter(o for s, o in links.functions if s in keep and o in keep)
+        cited = sorted(citing, key=lambda n: (-citing[n], n))[: options.top]
+        chosen = set(cited)
+        chosen.update(s for s, o in links.functions if o in chosen and s in keep)
+        keep = chosen | ({focus} if focus else set())
+    return keep
 
 
-def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Positions for large graphs: force-directed on the best-connected core, the rest placed around it.
-
-    A full spring layout is quadratic; at 20,000 nodes it takes minutes. The core (the most
-    connected nodes) gets networkx's spring layout; every other node sits on a small circle around
-    its most-cited neighbour, so clusters stay readable and the cost stays linear.
-    """
-    limits = styles()["layout"]
-    simple = nx.Graph(graph.to_undirected(as_view=True))
-    degree = dict(simple.degree())
-    core = sorted(simple, key=lambda n: (-degree[n], n))[: limits["core_max_nodes"]]
-    core_graph = simple.subgraph(core)
-    scale = 150 * math.sqrt(max(len(core), 1))
-    positions = nx.spring_layout(core_graph, seed=7, iterations=40, scale=scale) if core else {}
-    placed = {n: (float(x), float(y)) for n, (x, y) in positions.items()}
-    satellites: dict[str, list[str]] = defaultdict(list)
-    for node in sorted(simple):
-        if node in placed:
-            continue
-        neighbours = [m for m in simple[node] if m in placed]
-        anchor = max(neighbours, key=lambda m: (degree[m], m)) if neighbours else None
-        satellites[anchor or ""].append(node)
-    for anchor, nodes in satellites.items():
-        cx, cy = placed.get(anchor, (scale * 1.3, 0.0)) if anchor else (scale * 1.3, scale * 1.3)
-        radius = 40 + 6 * math.sqrt(len(nodes))
-        for i, node in enumerate(nodes):
-            angle = 2 * math.pi * i / len(nodes)
-            ring = radius * (1 + (i % 3) * 0.35)
-            placed[node] = (cx + ring * math.cos(angle), cy + ring * math.sin(angle))
-    return placed
+def renderer_for(options: ViewOptions, nodes: int) -> str:
+    if options.renderer != "auto":
+        return options.renderer
+    return "canvas" if nodes <= styles()["layout"]["canvas_max_nodes"] else "webgl"
 
 
 def view_data(store: GraphStore, options: ViewOptions) -> dict[str, Any]:
     """Nodes, edges, evidence and legend for the page, as JSON-ready data (KeyError: focus not in the graph)."""
-    focus_iri = resolve_term(options.focus).value if options.focus else None
-    full = to_networkx(store)
-    graph = select(full, options, focus_iri)
-    style = styles()
-    counts = citing_documents(full)
-    citations_in: dict[str, int] = defaultdict(int)
-    for _, target, attrs in full.edges(data=True):
-        citations_in[target] += int(attrs.get("citations") or 0)
-    aliases: dict[str, list[str]] = defaultdict(list)
-    for row in store.query(_ALIASES):  # type: ignore[union-attr]
-        if row["node"].value in graph:
-            aliases[row["node"].value].append(row["alias"].value)
-    large = graph.number_of_nodes() > style["layout"]["physics_max_nodes"]
-    positions = layout(graph) if large else {}
-    nodes = []
-    for node, attrs in sorted(graph.nodes(data=True)):
-        kind = attrs.get("type", "other")
-        look = style["types"].get(kind, style["types"]["other"])
-        labels = {k[6:]: v for k, v in attrs.items() if k.startswith("label_") and v}
-        titles = {k[6:]: v for k, v in attrs.items() if k.startswith("title_") and v}
-        entry: dict[str, Any] = {
-            "id": node, "type": kind, "group": look["group"], "labels": labels, "titles": titles,
-            "aliases": sorted(set(aliases.get(node, []))), "symbol": attrs.get("symbol", ""),
-            "date": attrs.get("date", ""), "year": _year(attrs),
-            "place": attrs.get("place", ""), "unresolved": bool(attrs.get("unresolved")),
-            "cited_by": counts[node], "citations": citations_in[node],
-            "color": look["color"], "shape": look["shape"],
-            "size": 10 + 4 * math.sqrt(counts[node]),
-        }  # fmt: skip
-        if node in positions:
-            entry["x"], entry["y"] = round(positions[node][0], 1), round(positions[node][1], 1)
-        nodes.append(entry)
-    edges = []
-    for i, (u, v, attrs) in enumerate(sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"]))):
-        function = attrs.get("function") or ""
-        color = style["functions"].get(function) or (
-            style["functions"]["default"] if function else style["functions"]["relation"]
-        )
-        edges.append({"id": i, "from": u, "to": v, "function": function, "predicate": attrs["predicate"],
-                      "citations": attrs.get("citations", 0), "color": color, "dashes": not function})  # fmt: skip
+    focus = resolve_term(options.focus).value if options.focus else None
+    links = read_links(store)
+    types = node_types(store)
+    keep = select(links, types, options, focus)
+    order = sorted(keep)
+    index = {node: i for i, node in enumerate(order)}
+    pairs = sorted((s, o) for s, o in links.functions if s in keep and o in keep)
+    relations = sorted(r for r in links.relations if r[0] in keep and r[1] in keep)
+    limits = styles()["layout"]
+    with_evidence = len(order) <= limits["evidence_max_nodes"]
+    restrict = bool(focus or options.top)  # a part of the graph: bind the query to the targets drawn
+    targets = {o for _, o in pairs} if restrict else None
+    quotes, per_pair = read_evidence(store, targets) if with_evidence else ({}, {})
+    all_functions = sorted({f for pair in pairs for f in links.functions[pair]})
+    function_index = {f: i for i, f in enumerate(all_functions)}
+    edges = [[index[s], index[o], per_pair.get((s, o), 0), *sorted(function_index[f] for f in links.functions[(s, o)])]
+             for s, o in pairs]  # fmt: skip
+    predicates = sorted({p for _, _, p in relations})
+    relation_edges = [[index[s], index[o], predicates.index(p)] for s, o, p in relations]
+    positions = spread(len(order), [(e[0], e[1]) for e in edges] + [(r[0], r[1]) for r in relation_edges],
+                       limits["core_max_nodes"], limits["spacing"])  # fmt: skip
+    nodes = _nodes(store, order, types, links, pairs, positions)
+    renderer = renderer_for(options, len(nodes))
     present = {n["type"] for n in nodes}
     return {
         "nodes": nodes,
         "edges": edges,
-        "evidence": _evidence(store, graph, restrict=graph.number_of_nodes() < full.number_of_nodes()),
-        "types": {k: v for k, v in style["types"].items() if k in present},
-        "functions": sorted({e["function"] for e in edges if e["function"]}),
-        "function_colors": style["functions"],
-        "physics": not large,
+        "relations": relation_edges,
+        "predicates": predicates,
+        "functions": all_functions,
+        "evidence": _evidence(quotes, index),
+        "has_evidence": with_evidence,
+        "mentions": read_unresolved_mentions(store, {n["id"] for n in nodes if n.get("unresolved")}),
+        "types": {k: v for k, v in styles()["types"].items() if k in present},
+        "function_colors": {f: function_colors().get(f, styles()["edges"]["default"]) for f in all_functions},
+        "families": {k: {"label": v["label"], "color": v["color"]} for k, v in styles()["function_families"].items()},
+        "edge_colors": styles()["edges"],
+        "renderer": renderer,
         "language": options.language,
-        "focus": focus_iri,
+        "focus": focus,
     }
 
 
-def _evidence(store: GraphStore, graph: nx.MultiDiGraph, restrict: bool) -> dict[str, list[dict[str, str]]]:
-    """ "citing|cited" → up to three quoted sentences with paragraph and function.
+def _evidence(quotes: dict, index: dict[str, int]) -> dict[str, list[list[Any]]]:
+    """ "citing,cited" (node indices) → [[sentence, language, [places]] …]."""
+    return {f"{index[s]},{index[o]}": [[q.text, q.language, list(q.places)] for q in found]
+            for (s, o), found in quotes.items() if s in index and o in index}  # fmt: skip
 
-    For a part of a large graph the query is bound to the cited nodes drawn, rather than reading
-    every citation in the store.
-    """
-    found: dict[str, list[dict[str, str]]] = defaultdict(list)
-    query = _EVIDENCE
-    if restrict:
-        cited = " ".join(sorted({f"<{v}>" for _, v in graph.edges()}))
-        query = _EVIDENCE.replace("WHERE {", f"WHERE {{ VALUES ?o {{ {cited} }}", 1)
-    for row in store.query(query):  # type: ignore[union-attr]
-        s, o = row["s"].value, row["o"].value
-        if s not in graph or o not in graph:
-            continue
-        key = f"{s}|{o}"
-        if len(found[key]) >= MAX_QUOTES_PER_EDGE:
-            continue
-        quote = row["quote"]
-        found[key].append({
-            "paragraph": row["paragraph"].value + (f" (via {row['via'].value})" if row["via"] is not None else ""),
-            "function": row["function"].value if row["function"] is not None else "",
-            "quote": quote.value[:MAX_QUOTE], "language": quote.language or "",
-        })  # fmt: skip
-    return dict(found)
+
+def _nodes(store: GraphStore, order: list[str], types: dict[str, str], links: Links,
+           pairs: list[tuple[str, str]], positions: Any) -> list[dict[str, Any]]:  # fmt: skip
+    """One record per drawn node; empty fields are left out (the page fills them in)."""
+    facts = node_facts(store, set(order))
+    aliases = read_aliases(store, set(order))
+    citing = Counter(o for _, o in pairs)
+    nodes = []
+    for i, node in enumerate(order):
+        attrs = facts.get(node, {})
+        x, y = (round(float(v), 1) for v in positions[i])
+        entry: dict[str, Any] = {"id": node, "type": types.get(node, "other"), "x": x, "y": y}
+        labels = {k[6:]: v for k, v in attrs.items() if k.startswith("label_") and v}
+        titles = {k[6:]: v for k, v in attrs.items() if k.startswith("title_") and v}
+        date = str(attrs.get("date") or "")
+        fields = {"labels": labels, "titles": titles, "aliases": aliases.get(node), "symbol": attrs.get("symbol"),
+                  "date": date, "year": _year(date), "place": attrs.get("place"),
+                  "unresolved": attrs.get("unresolved"), "cited_by": citing[node],
+                  "citations": links.citations_per_target.get(node, 0)}  # fmt: skip
+        entry.update((k, v) for k, v in fields.items() if v)
+        entry["size"] = round(10 + 4 * math.sqrt(citing[node]), 1)
+        nodes.append(entry)
+    return nodes

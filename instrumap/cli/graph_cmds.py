@@ -39,7 +39,10 @@ def stats_command(store_path: Path, top: int) -> None:
         ("Widest reach (documents reaching it through citation chains)", network.widest_reach(graph, top), "reach"),
     ):
         click.echo(f"\n{title}")
-        table(((r.label[:70], r.type, r.value) for r in ranked), ("target", "type", column))
+        # PageRank scores of a large graph differ in the fourth significant digit: print four of them.
+        shown = (f"{r.value:.4g}" if column == "pagerank" else r.value for r in ranked)
+        cells = ((r.label[:70], r.type, value) for r, value in zip(ranked, shown, strict=True))
+        table(cells, ("target", "type", column))
     sizes = network.components(graph)
     click.echo(f"\nWeakly connected components: {len(sizes)} (largest {sizes[:5]})")
 

@@ -41,8 +41,10 @@ def _load(source: Path) -> GraphStore:
 @click.option("--top", type=int, help="Only the N most-cited targets and the documents citing them.")
 @click.option("--language", type=click.Choice(["en", "zh", "own"]), default="en", show_default=True,
               help="Which labels to show first (the page can switch).")  # fmt: skip
+@click.option("--renderer", type=click.Choice(["auto", "canvas", "webgl"]), default="auto", show_default=True,
+              help="canvas (vis-network) or webgl (sigma.js); auto draws up to 2,000 nodes on a canvas.")  # fmt: skip
 def visualize_command(
-    source: Path, output: Path, focus: str | None, depth: int, top: int | None, language: str
+    source: Path, output: Path, focus: str | None, depth: int, top: int | None, language: str, renderer: str
 ) -> None:
     """Write the interactive, offline HTML graph of a store or an RDF file (build writes one too).
 
@@ -54,7 +56,7 @@ def visualize_command(
     """
     store = _load(source)
     try:
-        drawn = write_html(store, output, ViewOptions(focus, depth, top, language))
+        drawn = write_html(store, output, ViewOptions(focus, depth, top, language, renderer))
     except KeyError:
         raise UserError(f"{focus}: not a node of this graph") from None
     click.echo(f"{output}: {drawn} nodes")
@@ -63,15 +65,17 @@ def visualize_command(
 @main.command("show")
 @click.argument("document", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file (default: <document>.html).")
-def show_command(document: Path, output: Path | None) -> None:
+@click.option("--graph", "graph_page", default="graph.html", show_default=True,
+              help="The graph page the references link to (graph.html#node=<IRI>), beside the output.")  # fmt: skip
+def show_command(document: Path, output: Path | None, graph_page: str) -> None:
     """Write a document's text with every reference highlighted by kind and linked to its target.
 
     \b
     Example:
-      instrumap show A_RES_58_140.zh.txt -o A_RES_58_140.html
+      instrumap show A_RES_58_140.zh.txt -o instrumap-out/A_RES_58_140.html   # links to instrumap-out/graph.html
     """
     extraction = extract_document(read_document(document))
     target = output or document.with_suffix(".html")
     with atomic_write(target) as fh:
-        fh.write(render_document(extraction))
+        fh.write(render_document(extraction, graph_page))
     click.echo(f"{target}: {len(extraction.references)} references highlighted")
