@@ -42,7 +42,6 @@ def render_document(extraction: Extraction, graph_page: str = "graph.html") -> s
         )
         last_end = ref.end
     colors = {kind.upper(): color for kind, color in kind_colors().items()}
-    from spacy import displacy  # spaCy loads in seconds: only when a page is drawn
 
     body = displacy.render(
         {"text": doc.text, "ents": spans, "title": None},
