@@ -170,7 +170,9 @@ def ordinal_value(text: str, language: str) -> int | None:
     text = text.strip()
     lex = lexicon(language)
     if lex.grammar.numbers == "cjk":
-        return int(text) if text.isdigit() else _cjk_value(text, lex.raw["numerals"])
+        if text.isdecimal():
+            return int(text) if len(text) <= 6 else None  # (str.isdigit is also true of superscripts)
+        return _cjk_value(text, lex.raw["numerals"])
     return _ordinal_word_value(text.lower(), lex.raw["ordinals"], lex.raw["tens"])
 
 

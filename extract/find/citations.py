@@ -152,8 +152,8 @@ def _antecedent(flat: str, at: int, lex: Lexicon) -> str:
     is the citing organ's own.
     """
     window = flat[max(0, at - 120) : at]
-    cut = _CLAUSE_END.search(window)
-    clause = window[cut.end() if cut else 0 :].lstrip(" *0123456789.")
+    clause_end = _CLAUSE_END.search(window)
+    clause = window[clause_end.end() if clause_end else 0 :].lstrip(" *0123456789.")
     if _opener_then_self(lex.language).match(clause):
         return ""
     head = flat[max(0, at - 320) : at]

@@ -36,6 +36,8 @@ class _Patterns:
     meeting_ordinal: re.Pattern[str]
     parties: re.Pattern[str]
     meeting_kinds: frozenset[str]
+    reach_left: int  # how far a title may extend before its head, and after it (characters)
+    reach_right: int
 
 
 @cache
@@ -63,6 +65,8 @@ def _patterns(language: str) -> _Patterns:
         meeting_ordinal=re.compile(rf"\b{alternation(grammar['meeting_ordinals'])}[ ]+$"),
         parties=re.compile(grammar["parties"]),
         meeting_kinds=frozenset(lex.meeting_heads.values()),
+        reach_left=int(grammar["reach_left"]),
+        reach_right=int(grammar["reach_right"]),
     )
 
 
@@ -187,7 +191,7 @@ def _grammar_titles(text: str, starts: list[int], lex: Lexicon, pats: _Patterns)
 def _extend(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -> tuple[int, int] | None:
     """The title around a head: capitalized words to its left and right; None when it is a bare head."""
     start = head.start()
-    while True:
+    while start > head.start() - pats.reach_left:
         m = pats.left.search(text, max(0, start - 60), start)
         if not m or m.group(1) in pats.stoppers:
             break
@@ -207,7 +211,7 @@ def _extend(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -
 def _extend_right(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -> int:
     stop = head.end()
     first = True
-    while True:
+    while stop < head.end() + pats.reach_right:
         m = pats.right.match(text, stop)
         if not m or m.group(1) in pats.stoppers:
             break

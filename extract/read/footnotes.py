@@ -24,7 +24,9 @@ _SUPER_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 _SEPARATOR = re.compile(r"\n[ \t]*_{5,}[ \t]*(?=\n|\Z)")
 
 
-_SUPER_FOOTNOTE = re.compile(rf"\n[ \t]*([{SUPERSCRIPTS}]+)[ \t]*(?=\S)")
+# A footnote line starts with its number in superscript: at most three digits (a longer run is no
+# footnote number, and walking the marks up to it would never end).
+_SUPER_FOOTNOTE = re.compile(rf"\n[ \t]*([{SUPERSCRIPTS}]{{1,3}})(?![{SUPERSCRIPTS}])[ \t]*(?=\S)")
 
 
 _SUPER_MARK = re.compile(rf"[{SUPERSCRIPTS}]+")
@@ -188,7 +190,9 @@ def marks(
     position = paragraphs[0][1]
     not_before, not_after = _not_mark(lex)
     for number in numbers:
-        for m in _bare_number(number).finditer(text, position, end):
+        # A mark stands on the page of its footnote: a page's reach bounds the search, so a mark that is
+        # not there costs a page, not the rest of the document (which made long documents quadratic).
+        for m in _bare_number(number).finditer(text, position, min(end, position + _MARK_REACH)):
             at = m.start()
             if not _glued(text, at):
                 continue
@@ -201,6 +205,9 @@ def marks(
             position = m.end()
             break
     return marks
+
+
+_MARK_REACH = 20_000
 
 
 @functools.lru_cache(maxsize=512)

@@ -19,7 +19,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from instrumap.extract.errors import InputError
-from instrumap.extract.read.decode import decode, read_bytes
+from instrumap.extract.read.decode import MAX_BYTES, decode, read_bytes
 from instrumap.extract.read.layout import SUPERSCRIPTS
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -67,18 +67,31 @@ def docx_text(data: bytes, source: str) -> str:
     """Paragraphs of the body, footnote references as superscript numbers, footnotes at the end."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            body = ElementTree.fromstring(archive.read("word/document.xml"))
-            notes_xml = archive.read("word/footnotes.xml") if "word/footnotes.xml" in archive.namelist() else None
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+            body = ElementTree.fromstring(_member(archive, "word/document.xml", source))
+            has_notes = "word/footnotes.xml" in archive.namelist()
+            notes_xml = _member(archive, "word/footnotes.xml", source) if has_notes else None
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OverflowError, ValueError) as exc:
         raise InputError(source, f"not a readable DOCX file ({exc})") from None
     lines = [_docx_paragraph(p) for p in body.iter(f"{_W}p")]
     if notes_xml is not None:
         for note in ElementTree.fromstring(notes_xml).iter(f"{_W}footnote"):
             number = note.get(f"{_W}id", "")
-            if number.isdigit() and int(number) > 0:
+            if number.isdigit() and len(number) <= 4 and int(number) > 0:
                 text = " ".join(_docx_paragraph(p) for p in note.iter(f"{_W}p")).strip()
                 lines.append(f"{number.translate(_SUPERSCRIPT)} {text}")
     return "\n".join(lines)
+
+
+def _member(archive: zipfile.ZipFile, name: str, source: str) -> bytes:
+    """One part of a DOCX, refused when it would decompress past the size limit (a zip bomb).
+
+    ``zipfile`` stops reading at the declared size (and fails its CRC check when the data is longer),
+    so checking the declared size bounds the memory a hostile file can take."""
+    size = archive.getinfo(name).file_size
+    if size > MAX_BYTES:
+        raise InputError(source, f"DOCX part {name} too large when decompressed ({size // 1_048_576} MB; "
+                                 f"limit {MAX_BYTES // 1_048_576} MB)")  # fmt: skip
+    return archive.read(name)
 
 
 def _docx_paragraph(paragraph: ElementTree.Element) -> str:

@@ -6,6 +6,7 @@ paragraph; Chinese paragraphs run together on one line with bold openers are spl
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -154,3 +155,44 @@ def number_paragraphs(starts: list[tuple[int, int | None]], end: int) -> list[tu
             preambular += 1
             result.append((f"PP{preambular}", offset, stop))
     return result
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\f]*\n")
+
+
+@cache
+def _inline_opener(language: str) -> re.Pattern[str]:
+    """An opening verb after a comma or semicolon on the same line: paragraphs run together in a
+    text with no line structure ("The General Assembly, Recalling its resolution 55/25 …, Decides …")."""
+    lex = lexicon(language)
+    words = alternation(lex.openers, boundary=lex.grammar.word_boundaries)
+    return re.compile(rf"[,;:，；][ \t]+(?=(?:\d{{1,3}}\.[ \t]+)?(?:\*\*)?{words})")
+
+
+def prose_blocks(
+    text: str, begin: int, end: int, paragraphs: list[tuple[str, int, int]], zones: list[tuple[int, int]], lex: Lexicon
+) -> list[tuple[str, int, int]]:
+    """``P1``, ``P2`` …: the body text no numbered or preambular paragraph covers, split at blank lines.
+
+    A report, a letter or a sentence has no resolution structure; its references still stand in a
+    paragraph. When a text has no paragraphs at all, openers inside a line start paragraphs too.
+    """
+    covered = sorted([(s, e) for _, s, e in paragraphs] + [z for z in zones if z[1] > begin])
+    pieces: list[tuple[int, int]] = []
+    at = begin
+    for start, stop in [*covered, (end, end)]:
+        if start > at:
+            pieces += _split(text, at, min(start, end), not paragraphs, lex)
+        at = max(at, stop)
+        if at >= end:
+            break
+    found = [(s, e) for s, e in pieces if text[s:e].strip()]
+    return [(f"P{n}", s, e) for n, (s, e) in enumerate(found, 1)]
+
+
+def _split(text: str, start: int, stop: int, inline: bool, lex: Lexicon) -> list[tuple[int, int]]:
+    cuts = [m.end() for m in _BLANK_LINE.finditer(text, start, stop)]
+    if inline:
+        cuts += [m.end() for m in _inline_opener(lex.language).finditer(text, start, stop)]
+    bounds = [start, *sorted(set(cuts)), stop]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]

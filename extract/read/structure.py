@@ -6,6 +6,7 @@ marks, ``paragraphs`` the paragraphs and their opening verbs.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -13,7 +14,7 @@ from functools import cache
 from instrumap.extract.lexicon import lexicon
 from instrumap.extract.read.footnotes import footnotes, marks
 from instrumap.extract.read.layout import blank_spans, in_zones
-from instrumap.extract.read.paragraphs import number_paragraphs, opening, paragraph_starts
+from instrumap.extract.read.paragraphs import number_paragraphs, opening, paragraph_starts, prose_blocks
 from instrumap.extract.records import Block
 
 
@@ -54,9 +55,13 @@ def read_structure(
     paragraphs = number_paragraphs(starts, body_end)
     found = marks(text, header_end, len(text), zones, notes, paragraphs, lex)
     blocks: list[Block] = [Block("HEADER", 0, header_end)] if header_end else []
-    for pid, start, end in paragraphs:
+    prose_paragraphs = prose_blocks(text, header_end, annex_start, paragraphs, zones, lex)
+    found.sort()
+    mark_starts = [m[0] for m in found]
+    for pid, start, end in [*paragraphs, *prose_paragraphs]:
         opener, function = opening(text, start, end, lex)
-        inside = tuple(m for m in found if start <= m[0] < end and not in_zones(m[0], zones))
+        lo, hi = bisect.bisect_left(mark_starts, start), bisect.bisect_left(mark_starts, end)
+        inside = tuple(m for m in found[lo:hi] if not in_zones(m[0], zones))
         blocks.append(Block(pid, start, end, opener, function, inside))
     if annex_start < len(text):
         blocks.append(Block("ANNEX", annex_start, len(text)))

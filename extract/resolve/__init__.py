@@ -81,7 +81,7 @@ def resolve(document: Document, mentions: Iterable[Mention], data: Authority | N
             sentence = evidence.sentence(mention.start, mention.end)
             text = document.text[mention.start : mention.end]
             for paragraph, function, via in placements(document, mention, header):
-                ctx.resolved.append(
+                ctx.add(
                     Reference(target, text, mention.start, mention.end, paragraph, function, via, sentence)
                 )
     return ctx

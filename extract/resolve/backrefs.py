@@ -43,11 +43,11 @@ def protocols_targets(mention: Mention, ctx: Context) -> list[Target]:
     if convention is None:
         return []
     named: dict[str, Reference] = {}
-    protocols = kinds_under("protocol")
-    for ref in ctx.resolved:
-        entry = ctx.authority.get(ref.id)
-        if ref.kind in protocols and entry is not None and entry.fact("supplements") == convention.id:
-            named.setdefault(ref.id, ref)
+    for kind in kinds_under("protocol"):
+        for ref in ctx.of_kind(kind):
+            entry = ctx.authority.get(ref.id)
+            if entry is not None and entry.fact("supplements") == convention.id:
+                named.setdefault(ref.id, ref)
     if not named:
         ctx.problem(mention, f"no protocol of {convention.id} named before")
     return [without_event(r.target) for r in named.values()]

@@ -21,6 +21,15 @@ class Context:
     own_series: str
     resolved: list[Reference] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    _by_kind: dict[str, list[tuple[int, Reference]]] = field(default_factory=dict)
+
+    def add(self, reference: Reference) -> None:
+        """Record a resolved reference (in document order), indexed by kind for back-references."""
+        self._by_kind.setdefault(reference.kind, []).append((len(self.resolved), reference))
+        self.resolved.append(reference)
+
+    def of_kind(self, kind: str) -> list[Reference]:
+        return [ref for _, ref in self._by_kind.get(kind, ())]
 
     @property
     def language(self) -> str:
@@ -28,7 +37,15 @@ class Context:
 
     def last(self, kinds: frozenset[str] | set[str], before: int) -> Reference | None:
         """The last reference of one of ``kinds`` resolved before offset ``before``."""
-        return next((r for r in reversed(self.resolved) if r.kind in kinds and r.start < before), None)
+        best: tuple[int, Reference] | None = None
+        for kind in kinds:
+            refs = self._by_kind.get(kind, [])
+            for j in range(len(refs) - 1, -1, -1):
+                if refs[j][1].start < before:
+                    if best is None or refs[j][0] > best[0]:
+                        best = refs[j]
+                    break
+        return best[1] if best else None
 
     def problem(self, mention: Mention, what: str) -> None:
         self.problems.append(f"{mention.text!r} at {mention.start}: {what}")

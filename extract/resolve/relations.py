@@ -87,18 +87,41 @@ def _adoptions_in_text(document: Document, refs: list[Reference], words: dict[st
                         out.append(Relation(ref.id, "adopts", other.id))
         elif ref.kind in INSTRUMENT_KINDS:
             # "…, adopted by the General Assembly in its resolution 44/25" / “第44/25号决议通过的《…》”
-            after = next((o for o in ordered[i + 1 :] if o.kind in _RESOLUTION_KINDS and o.start - ref.end < 90), None)
+            after = _resolution_after(ordered, i, ref.end + 90)
             if after and words["adopted_by_before"].search(flat, ref.end, after.start):
                 out.append(Relation(after.id, "adopts", ref.id))
-            before = next(
-                (o for o in reversed(ordered[:i]) if o.kind in _RESOLUTION_KINDS and ref.start - o.end < 12), None
-            )
+            before = _resolution_before(ordered, i, ref.start - 12)
             if before and words["adopted_by_before"].search(flat, before.start, ref.start + 1):
                 out.append(Relation(before.id, "adopts", ref.id))
     return out
 
 
 _CLAUSE_END = re.compile(r"[；;。]|\n\s*\n")
+
+
+_LONGEST_NUMBER = 200  # no resolution mention is longer: bounds the look back
+
+
+def _resolution_after(ordered: list[Reference], i: int, before: int) -> Reference | None:
+    """The first resolution after ``ordered[i]`` that starts before offset ``before``."""
+    for j in range(i + 1, len(ordered)):
+        other = ordered[j]
+        if other.start >= before:
+            return None
+        if other.kind in _RESOLUTION_KINDS:
+            return other
+    return None
+
+
+def _resolution_before(ordered: list[Reference], i: int, after: int) -> Reference | None:
+    """The last resolution before ``ordered[i]`` that ends after offset ``after``."""
+    for j in range(i - 1, -1, -1):
+        other = ordered[j]
+        if other.start < after - _LONGEST_NUMBER:
+            return None
+        if other.kind in _RESOLUTION_KINDS and other.end > after:
+            return other
+    return None
 
 
 def _clause_end(flat: str, start: int) -> int:
