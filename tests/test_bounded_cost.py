@@ -1,0 +1,107 @@
+"""Every document has a bounded cost: time and memory linear in its size, never a crash.
+
+One regression test per defect found by fuzzing, then a property test over mutated real documents
+(the long runs are ``bench/fuzz.py``).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from instrumap import extract_text
+from instrumap.extract.errors import InputError
+from instrumap.extract.read.formats import docx_text
+
+from conftest import CORPUS
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from mutate import mutate
+
+REAL = [CORPUS / name for name in ("A_RES_64_179.en.txt", "A_RES_58_140.zh.txt", "S_RES_661_1990.en.txt")]
+
+
+def _seconds(text: str, language: str = "en") -> float:
+    started = time.perf_counter()
+    extract_text(text, language=language)
+    return time.perf_counter() - started
+
+
+def test_superscript_footnote_number_costs_nothing() -> None:
+    """'¹²³⁴⁵⁶⁷ x\\n7.' took 37 s and nine superscript digits 24 GB: a run that long is no footnote number."""
+    assert _seconds("¹²³⁴⁵⁶⁷ x\n7.") < 1
+    assert _seconds("Recalling its resolution 55/25,\n" + "¹²³⁴⁵⁶⁷⁸⁹ a note.\n" * 50) < 1
+
+
+def test_repeated_head_words_are_linear() -> None:
+    """ "Conference " 4,000 times took 32 s and gave 176 MB: titles stay within their head's reach."""
+    small, large = _seconds("Conference " * 500), _seconds("Conference " * 4000)
+    assert large < 5 and large < 20 * max(small, 0.01)
+    record = extract_text("Conference " * 4000, language="en").as_json()
+    assert max(len(r["text"]) for r in record["references"]) < 500
+
+
+def test_long_documents_stay_linear() -> None:
+    base = REAL[0].read_text(encoding="utf-8")
+    one, many = _seconds(base * 4), _seconds(base * 32)
+    assert many < 12 * max(one, 0.02)  # 8× the text, at most ~12× the time (noise included)
+
+
+def test_numbers_of_thousands_of_digits_are_no_error() -> None:
+    """A 5,000-digit number in a numbered line raised ValueError (Python's int-from-string limit)."""
+    digits = "9" * 5000
+    extract_text(f"1. Decides\n{digits}. Requests\n¹{digits[:10]} note\n", language="en")
+    extract_text(f"回顾第{digits}次会议和第{digits}届会议", language="zh")
+
+
+def test_docx_zip_bomb_is_refused_in_one_line() -> None:
+    """A 2 MB DOCX that decompressed to 4.3 GB: parts past the size limit are refused, not read."""
+    buffer = io.BytesIO()
+    chunk = b"\0" * (1 << 20)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive, archive.open(
+        "word/document.xml", "w", force_zip64=True
+    ) as part:
+        for _ in range(80):  # 80 MB of zeros, about 80 KB compressed
+            part.write(chunk)
+    with pytest.raises(InputError, match="too large when decompressed"):
+        docx_text(buffer.getvalue(), "bomb.docx")
+
+
+def test_body_on_one_line_keeps_its_references() -> None:
+    """A resolution whose body is one line gave no references: openers inside the line start paragraphs."""
+    text = ("The General Assembly, Recalling its resolution 55/25 of 15 November 2000, by which it adopted the "
+            "United Nations Convention against Transnational Organized Crime, 1. Welcomes the report (A/59/123);")
+    record = extract_text(text, language="en").as_json()
+    found = {(r["id"], r["function"]) for r in record["references"]}
+    assert {("A/RES/55/25", "recalls"), ("untoc", "recalls"), ("A/59/123", "welcomes")} <= found
+    assert {"subject": "A/RES/55/25", "predicate": "adopts", "object": "untoc"} in record["relations"]
+
+
+def test_prose_outside_any_resolution_frame_is_read() -> None:
+    record = extract_text("the General Assembly, by its resolution 51/210 of 17 December 1996, established",
+                          language="en").as_json()  # fmt: skip
+    assert [r["id"] for r in record["references"]] == ["A/RES/51/210"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), which=st.sampled_from(REAL))
+def test_mutated_real_documents_never_crash_and_stay_fast(seed: int, which: Path) -> None:
+    rng = random.Random(seed)
+    text = mutate(which.read_text(encoding="utf-8")[: rng.randint(200, 6000)], rng)
+    language = "zh" if ".zh." in which.name else "en"
+    started = time.perf_counter()
+    try:
+        record = extract_text(text, language=language).as_json()
+    except InputError:
+        return
+    assert time.perf_counter() - started < 5 + len(text) / 200_000  # far under a second in practice
+    for ref in record["references"]:
+        assert text[ref["start"] : ref["end"]] == ref["text"]
