@@ -12,6 +12,7 @@ ASK sent while the slow queries run, and the median and max of the ten.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import tempfile
@@ -36,10 +37,8 @@ def ask(url: str, query: str, timeout: float = 120) -> float:
     body = urllib.parse.urlencode({"query": query}).encode()
     request = urllib.request.Request(url, data=body, headers={"Accept": "application/sparql-results+json"})
     started = time.perf_counter()
-    try:
+    with contextlib.suppress(urllib.error.HTTPError):
         urllib.request.urlopen(request, timeout=timeout).read()
-    except urllib.error.HTTPError:
-        pass
     return time.perf_counter() - started
 
 

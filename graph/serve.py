@@ -169,6 +169,7 @@ def create_app(store: Path, *, timeout: float = 30.0, max_result_mb: int = 50, m
 
     routes = [Route("/", home), Route("/sparql", sparql, methods=["GET", "POST"]), Route("/graph.html", graph)]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.workers = pool  # the server stops them on Ctrl-C, so running queries end at once
     return app if hosts is None else _HostCheck(app, hosts)
 
 
@@ -176,7 +177,7 @@ class _HostCheck:
     """ASGI middleware: 421 for a request whose Host header is not one of ``hosts`` (DNS rebinding)."""
 
     def __init__(self, app: Starlette, hosts: frozenset[str]) -> None:
-        self.app, self.hosts = app, hosts
+        self.app, self.hosts, self.state = app, hosts, app.state
 
     async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
         if scope["type"] == "http":

@@ -86,13 +86,12 @@ class QueryWorkers:
                  fast_seconds: float = 1.0) -> None:  # fmt: skip
         self.store, self.timeout, self.max_bytes, self.fast_seconds = str(store), timeout, max_bytes, fast_seconds
         self.context = mp.get_context("spawn")
-        self.free: list[_Worker] = []
         self.changed = threading.Condition()
         self.closed = False
-        for _ in range(workers):
-            self.free.append(self._start("general"))
+        self.free = [self._start("general") for _ in range(workers)]
         if fast_seconds > 0:
             self.free.append(self._start("fast"))
+        self.running = set(self.free)  # every live worker, busy or free: close() stops them all
 
     def _start(self, lane: str) -> _Worker:
         parent, child = self.context.Pipe()
@@ -111,11 +110,17 @@ class QueryWorkers:
                 return Answer("timeout", message=f"no worker free within {self.timeout:g} s")
             remaining = deadline - time.monotonic()
             budget = min(self.fast_seconds, remaining) if worker.lane == "fast" else remaining
-            answer = self._ask(worker, (text, result_format, graph_format), budget)
+            try:
+                answer = self._ask(worker, (text, result_format, graph_format), budget)
+            except (EOFError, OSError):  # the worker died (killed, out of memory)
+                self._give(self._restart(worker))
+                return Answer("error", message="the query worker died")
             if answer is not None:
                 self._give(worker)
                 return answer
             self._give(self._restart(worker))  # still running: only killing its process stops it
+            if self.closed:
+                return Answer("error", message="the server is stopping")
             if worker.lane == "general" or time.monotonic() >= deadline:
                 return Answer("timeout", message=f"query stopped after {self.timeout:g} s (the server's --timeout)")
             fast_allowed = False  # too slow for the fast lane: wait for a general worker
@@ -137,43 +142,54 @@ class QueryWorkers:
 
     def _give(self, worker: _Worker) -> None:
         with self.changed:
-            self.free.append(worker)
+            if not self.closed:
+                self.free.append(worker)
             self.changed.notify_all()
 
     def _ask(self, worker: _Worker, request: tuple[str, str, str], budget: float) -> Answer | None:
-        """The worker's answer, or None when it is still running after ``budget`` seconds."""
-        try:
-            if not worker.ready:  # a new worker's start-up is not charged to the query's budget
-                if not worker.conn.poll(STARTUP_SECONDS):
-                    raise EOFError
-                worker.conn.recv()
-                worker.ready = True
-            worker.conn.send(request)
-            if not worker.conn.poll(max(budget, 0.0)):
-                return None
-            answer: Answer = worker.conn.recv()
-            return answer
-        except (EOFError, OSError):
-            replacement = self._restart(worker)
-            worker.process, worker.conn, worker.ready = replacement.process, replacement.conn, False
-            return Answer("error", message="the query worker died")
+        """The worker's answer, or None when it is still running after ``budget`` seconds (EOFError: it died)."""
+        if not worker.ready:  # a new worker's start-up is not charged to the query's budget
+            if not worker.conn.poll(STARTUP_SECONDS):
+                raise EOFError("the query worker did not start")
+            worker.conn.recv()
+            worker.ready = True
+        worker.conn.send(request)
+        if not worker.conn.poll(max(budget, 0.0)):
+            return None
+        answer: Answer = worker.conn.recv()
+        return answer
 
     def _restart(self, worker: _Worker) -> _Worker:
-        worker.process.terminate()
-        worker.process.join(5)
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.conn.close()
-        return self._start(worker.lane)
+        """Stop ``worker``'s process; a new worker for its lane, unless the pool is closing."""
+        _stop(worker)
+        with self.changed:
+            self.running.discard(worker)
+            if self.closed:
+                return worker
+            replacement = self._start(worker.lane)
+            self.running.add(replacement)
+            return replacement
 
     def close(self) -> None:
+        """Stop every worker, busy ones too: their queries end with an error and the server can exit."""
         with self.changed:
             self.closed = True
-            workers, self.free = self.free, []
+            workers, self.free = list(self.running), []
             self.changed.notify_all()
         for worker in workers:
             with contextlib.suppress(BrokenPipeError, OSError):
                 worker.conn.send(None)
-            worker.process.join(2)
-            if worker.process.is_alive():
-                worker.process.kill()
+        for worker in workers:
+            worker.process.join(0.5)
+            _stop(worker)
+
+
+def _stop(worker: _Worker) -> None:
+    if worker.process.is_alive():
+        worker.process.terminate()
+        worker.process.join(5)
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join(1)
+    with contextlib.suppress(OSError):  # closed already by the other thread that stopped it
+        worker.conn.close()

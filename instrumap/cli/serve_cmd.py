@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import errno
 import socket
+import threading
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -54,7 +56,25 @@ def serve_command(source: Path | None, store_path: Path, host: str, port: int, t
                      hosts=allowed_hosts(host, port))  # fmt: skip
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"SPARQL endpoint on http://{shown}:{port}/sparql (read-only; Ctrl-C stops it)", err=True)
-    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
+    server = _server_class()(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=5))
+    server.workers = app.state.workers
+    server.run(sockets=[listener])
+
+
+def _server_class() -> type:
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """On Ctrl-C or SIGTERM, also stop the query workers: running queries end at once, and so does the server."""
+
+        workers: Any = None
+
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            super().handle_exit(sig, frame)
+            if self.workers is not None:
+                threading.Thread(target=self.workers.close, daemon=True).start()
+
+    return Server
 
 
 def _bind(host: str, port: int) -> socket.socket:
