@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from instrumap.extract.document import parse_text, read_document
+from instrumap.extract.document import parse_text
 from instrumap.extract.pipeline import extract_document
 from instrumap.extract.records import Document, Extraction
 from instrumap.graph.store import GraphStore, store_folder
@@ -22,8 +22,11 @@ from instrumap.graph.store import GraphStore, store_folder
 
 def extract(source: str | Path | Document, *, language: str | None = None) -> Extraction:
     """References and relations of a document given as a path, or as a read ``Document``."""
-    document = source if isinstance(source, Document) else read_document(source, language)
-    return extract_document(document)
+    if isinstance(source, Document):
+        return extract_document(source)
+    from instrumap.corpus import extract_file
+
+    return extract_file(source, language)
 
 
 def extract_text(text: str, *, language: str | None = None, source: str = "<text>") -> Extraction:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import json
 
 import pytest
+from click.testing import CliRunner
 
+from instrumap import extract
+from instrumap.cli import main
 from instrumap.extract.document import parse_text, read_document
 from instrumap.extract.errors import InputError
 from instrumap.extract.language import detect_language
-from instrumap.extract.reading import decode, read_text
+from instrumap.extract.reading import DecodingNote, decode, read_text
 
 ZH = "回顾其 1991 年 12 月 18 日关于制定有效的联合国预防犯罪和刑事司法方案的第 46/152 号决议，"
 EN = "Recalling its resolution 57/173 of 18 December 2002 and all other relevant resolutions,"
@@ -99,3 +103,17 @@ def test_unreadable_file(tmp_path) -> None:
             read_document(path)
     finally:
         path.chmod(0o644)
+
+
+def test_windows_1252_text_is_decoded_and_said(tmp_path) -> None:
+    text = ("The General Assembly,\n\nRecalling its resolution 55/25 of 15 November 2000 and the “Declaration of "
+            "Montréal”, adopted in São Paulo,\n\n1. Decides to remain seized of the matter;\n")  # fmt: skip
+    path = tmp_path / "western.en.txt"
+    path.write_bytes(text.encode("cp1252"))  # “ ” are Windows-1252 bytes 0x93 0x94, é and ã latin-1 ones
+    with pytest.warns(DecodingNote, match="Windows-1252"):
+        assert decode(path.read_bytes(), str(path)) == text
+    result = extract(path)
+    assert result.document.text == text and "A/RES/55/25" in {r.id for r in result.references}
+    assert any("decoded as Windows-1252" in p for p in result.problems)
+    record = json.loads(CliRunner().invoke(main, ["extract", str(path), "--format", "jsonl"]).stdout)
+    assert record["problems"][0].startswith("decoded as Windows-1252")
