@@ -7,6 +7,7 @@ symbol, an authority id or an IRI, so no user text is pasted into the query itse
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from pyoxigraph import (
     QuerySolutions,
     Store,
     Triple,
+    parse_query_results,
 )
 
 from instrumap.graph.guard import UPDATE_REFUSED, is_update, refusal
@@ -137,11 +139,7 @@ def run(store: GraphStore, text: str, *, allow_service: bool = False) -> QuerySo
         raise QueryError(refused[1])
     try:
         results = store.query(text)
-        if isinstance(results, QuerySolutions):
-            reordered = star_in_query_order(text, [v.value for v in results.variables])
-            if reordered is not None:
-                results = store.query(reordered)
-        return results
+        return in_query_order(text, results) if isinstance(results, QuerySolutions) else results
     except SyntaxError as exc:
         raise QueryError(f"malformed SPARQL: {exc}") from None
     except OSError as exc:
@@ -152,25 +150,30 @@ def run(store: GraphStore, text: str, *, allow_service: bool = False) -> QuerySo
 _OPAQUE = re.compile(
     r'"""[\s\S]*?"""' r"|'''[\s\S]*?'''" r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'" r"|<[^<>\s{}]*>|#[^\n]*"
 )
-_STAR = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(\*)", re.I)
+_STAR = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.I)
 _VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)")
 
 
-def star_in_query_order(text: str, variables: list[str]) -> str | None:
-    """``SELECT *`` rewritten to name ``variables`` in the order they first appear in the query.
+def in_query_order(text: str, results: QuerySolutions) -> QuerySolutions:
+    """The solutions of a ``SELECT *`` query with their columns in the order they first appear in the query.
 
-    Oxigraph returns a ``SELECT *`` query's columns sorted by name; a reader expects them in the
-    order of the query (``?s ?p ?o``). None when the query is not ``SELECT *`` or is in order already.
+    Oxigraph returns a ``SELECT *`` query's columns sorted by name; a reader expects the query's
+    order (``?s ?p ?o``). The query is not run again (it may be slow, or call out): its solutions
+    go through SPARQL JSON, where the column order is the head's list of variables.
     """
+    variables = [v.value for v in results.variables]
     plain = _OPAQUE.sub(lambda m: " " * len(m.group(0)), text)
-    star = _STAR.search(plain)
-    if star is None or not variables:
-        return None
+    if _STAR.search(plain) is None or not variables:
+        return results
     first = {name: i for i, name in reversed(list(enumerate(m.group(1) for m in _VARIABLE.finditer(plain))))}
     ordered = sorted(variables, key=lambda name: first.get(name, len(first)))
     if ordered == variables:
-        return None
-    return text[: star.start(1)] + " ".join(f"?{name}" for name in ordered) + text[star.end(1) :]
+        return results
+    data = json.loads(results.serialize(format=QueryResultsFormat.JSON) or b"{}")
+    data["head"]["vars"] = ordered
+    reordered = parse_query_results(json.dumps(data).encode(), format=QueryResultsFormat.JSON)
+    assert isinstance(reordered, QuerySolutions)
+    return reordered
 
 
 def compact(term: object) -> str:

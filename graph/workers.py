@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, Store, serialize
 
-from instrumap.graph.sparql import RESULT_FORMATS, star_in_query_order
+from instrumap.graph.sparql import RESULT_FORMATS, in_query_order
 from instrumap.ontology.namespace import PREFIXES
 
 GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "jsonld": RdfFormat.JSON_LD, "ntriples": RdfFormat.N_TRIPLES,
@@ -53,9 +53,7 @@ def _answer(store: Store, text: str, result_format: str, graph_format: str, *, m
     try:
         results = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
         if isinstance(results, QuerySolutions):
-            reordered = star_in_query_order(text, [v.value for v in results.variables])
-            if reordered is not None:
-                results = store.query(reordered, prefixes=PREFIXES, use_default_graph_as_union=True)
+            results = in_query_order(text, results)
         if isinstance(results, (QuerySolutions, QueryBoolean)):
             kind = "solutions" if isinstance(results, QuerySolutions) else "boolean"
             answer = Answer("ok", kind, results.serialize(format=RESULT_FORMATS[result_format]) or b"")

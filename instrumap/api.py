@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from instrumap.corpus import extract_file
 from instrumap.extract.document import parse_text
 from instrumap.extract.pipeline import extract_document
 from instrumap.extract.records import Document, Extraction
@@ -22,11 +23,7 @@ from instrumap.graph.store import GraphStore, store_folder
 
 def extract(source: str | Path | Document, *, language: str | None = None) -> Extraction:
     """References and relations of a document given as a path, or as a read ``Document``."""
-    if isinstance(source, Document):
-        return extract_document(source)
-    from instrumap.corpus import extract_file
-
-    return extract_file(source, language)
+    return extract_document(source) if isinstance(source, Document) else extract_file(source, language)
 
 
 def extract_text(text: str, *, language: str | None = None, source: str = "<text>") -> Extraction:
