@@ -27,7 +27,8 @@ def free_port() -> int:
 def local_endpoint(store: str | Path, *options: str, startup: float = 40.0) -> Iterator[str]:
     """Serve ``store`` (with extra ``instrumap serve`` options) and yield its SPARQL URL."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "instrumap", "serve", str(store), "--port", str(port), *options])
+    command = [sys.executable, "-m", "instrumap", "serve", "-s", str(store), "--port", str(port), *options]
+    server = subprocess.Popen(command)
     root = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + startup

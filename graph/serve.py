@@ -2,14 +2,15 @@
 
 Starlette for HTTP, pyoxigraph for SPARQL, queries in worker processes (``graph.workers``) so a
 per-query timeout really stops a runaway query. Defaults: bound to 127.0.0.1, updates refused
-with 403, request bodies capped, results capped, CORS off unless an origin is given.
+with 403, federated queries (SERVICE) refused with 400, request bodies capped, results capped,
+CORS off unless an origin is given, and a request whose Host header does not name the address the
+server is bound to refused with 421 (a web page cannot reach it through DNS rebinding).
 """
 
 from __future__ import annotations
 
 import contextlib
 import html
-import re
 from collections.abc import AsyncIterator
 from importlib import resources
 from pathlib import Path
@@ -23,8 +24,9 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from instrumap.graph.guard import UPDATE_REFUSED, refusal
 from instrumap.graph.sparql import saved_queries
-from instrumap.graph.workers import QueryWorkers
+from instrumap.graph.workers import Answer, QueryWorkers
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json", "application/json": "json",
@@ -36,10 +38,6 @@ GRAPH_TYPES = {"text/turtle": "turtle", "application/ld+json": "jsonld", "applic
 MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
          "tsv": "text/tab-separated-values", "turtle": "text/turtle", "jsonld": "application/ld+json",
          "ntriples": "application/n-triples", "rdfxml": "application/rdf+xml"}  # fmt: skip
-# An update operation after any prologue (PREFIX/BASE lines): refused before it reaches the store.
-_UPDATE = re.compile(
-    r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I
-)
 
 
 def _negotiate(accept: str, table: dict[str, str], default: str) -> str:
@@ -63,10 +61,26 @@ def _negotiate(accept: str, table: dict[str, str], default: str) -> str:
 
 
 _DRAIN_LIMIT = 16 * 1024 * 1024
+STATUS = {"syntax": 400, "refused": 400, "refused_update": 403, "timeout": 503, "too_large": 413}
+
+
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 
 
 def _refuse_update() -> Response:
-    return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused", status_code=403)
+    return PlainTextResponse(UPDATE_REFUSED, status_code=403)
+
+
+def allowed_hosts(host: str, port: int) -> frozenset[str] | None:
+    """The Host header values a server bound to ``host:port`` answers; None (any) when bound to every interface.
+
+    A loopback server also answers its other loopback names (``localhost``, ``[::1]``), with or without the port.
+    """
+    if host in ("0.0.0.0", "::", ""):
+        return None
+    names = set(LOOPBACK_NAMES) if host in LOOPBACK_NAMES else {host}
+    names = {f"[{n}]" if ":" in n else n for n in names}
+    return frozenset({*names, *(f"{n}:{port}" for n in names)})
 
 
 async def _read_capped(request: Request, max_body: int) -> bytes | None:
@@ -92,9 +106,18 @@ async def _read_capped(request: Request, max_body: int) -> bytes | None:
 
 
 def create_app(store: Path, *, timeout: float = 30.0, max_result_mb: int = 50, max_body_kb: int = 256,
-               workers: int = 2, cors: str | None = None, html_page: Path | None = None) -> Starlette:  # fmt: skip
-    pool = QueryWorkers(store, workers=workers, timeout=timeout, max_bytes=max_result_mb * 1_000_000)
+               workers: int = 2, fast_seconds: float = 1.0, cors: str | None = None, html_page: Path | None = None,
+               hosts: frozenset[str] | None = None) -> Starlette:  # fmt: skip
+    """The endpoint's application; ``hosts`` are the Host header values it answers (None: any)."""
+    pool = QueryWorkers(store, workers=workers, timeout=timeout, max_bytes=max_result_mb * 1_000_000,
+                        fast_seconds=fast_seconds)  # fmt: skip
     max_body = max_body_kb * 1024
+
+    def answer(query: str, result_format: str, graph_format: str) -> Answer:
+        refused = refusal(query)  # may parse the query: off the event loop, like the query itself
+        if refused is not None:
+            return Answer("refused_update" if refused[0] == 403 else "refused", message=refused[1])
+        return pool.run(query, result_format, graph_format)
 
     async def sparql(request: Request) -> Response:
         if request.method == "POST":
@@ -117,22 +140,15 @@ def create_app(store: Path, *, timeout: float = 30.0, max_result_mb: int = 50, m
             query = request.query_params.get("query", "")
         if not query.strip():
             return PlainTextResponse("no query: send ?query=… or POST one", status_code=400)
-        if _UPDATE.search(query):
-            return _refuse_update()
         accept = request.headers.get("accept", "")
         result_format = _negotiate(accept, RESULT_TYPES, "json")
         graph_format = _negotiate(accept, GRAPH_TYPES, "turtle")
-        answer = await run_in_threadpool(pool.run, query, result_format, graph_format)
-        if answer.status == "syntax":
-            return PlainTextResponse(f"malformed SPARQL: {answer.message}", status_code=400)
-        if answer.status == "timeout":
-            return PlainTextResponse(answer.message, status_code=503)
-        if answer.status == "too_large":
-            return PlainTextResponse(answer.message, status_code=413)
-        if answer.status != "ok":
-            return PlainTextResponse(answer.message, status_code=500)
-        media = MEDIA[graph_format if answer.kind == "graph" else result_format]
-        return Response(answer.body, media_type=media)
+        result = await run_in_threadpool(answer, query, result_format, graph_format)
+        if result.status == "ok":
+            media = MEDIA[graph_format if result.kind == "graph" else result_format]
+            return Response(result.body, media_type=media)
+        prefix = "malformed SPARQL: " if result.status == "syntax" else ""
+        return PlainTextResponse(prefix + result.message, status_code=STATUS.get(result.status, 500))
 
     home_page = _home_page(html_page is not None)  # the template and saved queries do not change while serving
 
@@ -152,7 +168,26 @@ def create_app(store: Path, *, timeout: float = 30.0, max_result_mb: int = 50, m
         pool.close()
 
     routes = [Route("/", home), Route("/sparql", sparql, methods=["GET", "POST"]), Route("/graph.html", graph)]
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.workers = pool  # the server stops them on Ctrl-C, so running queries end at once
+    return app if hosts is None else _HostCheck(app, hosts)
+
+
+class _HostCheck:
+    """ASGI middleware: 421 for a request whose Host header is not one of ``hosts`` (DNS rebinding)."""
+
+    def __init__(self, app: Starlette, hosts: frozenset[str]) -> None:
+        self.app, self.hosts, self.state = app, hosts, app.state
+
+    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        if scope["type"] == "http":
+            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1").lower()
+            if host not in self.hosts:
+                message = f"Host {host!r} refused: this server answers requests for its own address only"
+                response = PlainTextResponse(message, status_code=421)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _home_page(has_graph: bool) -> str:

@@ -7,13 +7,27 @@ symbol, an authority id or an IRI, so no user text is pasted into the query itse
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, QueryResultsFormat, QuerySolutions
+from pyoxigraph import (
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    Store,
+    Triple,
+    parse_query_results,
+)
 
+from instrumap.graph.guard import UPDATE_REFUSED, is_update, refusal
 from instrumap.graph.store import GraphStore
 from instrumap.ontology.authorities import authority, entry_collection
 from instrumap.ontology.iris import base, document_iri, entity_iri
@@ -22,6 +36,7 @@ from instrumap.ontology.namespace import PREFIXES
 RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON,
                   "xml": QueryResultsFormat.XML}  # fmt: skip
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)", re.M)
+_VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # a parameter becomes a SPARQL variable: ASCII VARNAME only
 
 
 class QueryError(Exception):
@@ -63,21 +78,30 @@ def load_query(spec: str) -> SavedQuery:
         if not path.is_file():
             raise QueryError(f"{spec}: no such query file (saved queries: {', '.join(saved)})")
         return SavedQuery(path.stem, path.read_text(encoding="utf-8"))
+    if is_update(spec):
+        raise QueryError(UPDATE_REFUSED)
     if not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.I):
         raise QueryError(f"{spec!r} is not SPARQL, a .rq file or a saved query ({', '.join(saved)})")
     return SavedQuery("query", spec)
 
 
 def resolve_term(value: str) -> NamedNode:
-    """A parameter value as a node: an IRI, a UN symbol, or an authority id."""
-    if re.match(r"https?://", value):
-        return NamedNode(value)
-    if "/" in value:
-        return NamedNode(document_iri("".join(value.split())))
-    entry = authority().get(value) or next(iter(authority().lookup(value)), None)
-    if entry is not None:
-        return NamedNode(entity_iri(entry_collection(entry), entry.id))
-    return NamedNode(entity_iri("instrument", value))
+    """A parameter value as a node: an IRI, a UN symbol, or an authority id.
+
+    Every value becomes a NamedNode, which checks it is a valid IRI (RFC 3987): a value such as
+    ``https://x> } …`` is refused with one line, never pasted into the query.
+    """
+    try:
+        if re.match(r"https?://", value):
+            return NamedNode(value)
+        if "/" in value:
+            return NamedNode(document_iri("".join(value.split())))
+        entry = authority().get(value) or next(iter(authority().lookup(value)), None)
+        if entry is not None:
+            return NamedNode(entity_iri(entry_collection(entry), entry.id))
+        return NamedNode(entity_iri("instrument", value))
+    except ValueError as exc:
+        raise QueryError(f"{value!r} is not a valid IRI, symbol or authority id ({exc})") from None
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
@@ -89,6 +113,11 @@ def bind(query: SavedQuery, params: dict[str, str]) -> str:
     At the start, not at the end, so the engine evaluates paths from the bound nodes rather than
     joining the binding last; values become IRIs (validated by pyoxigraph), never pasted text.
     """
+    for name in params:
+        if not _VARNAME.fullmatch(name):
+            raise QueryError(f"{name!r} is not a parameter name (letters, digits and _, not first a digit)")
+        if query.params and name not in query.params:
+            raise QueryError(f"query {query.name!r} has no parameter {name!r} (it takes {', '.join(query.params)})")
     missing = [p for p in query.params if p not in params]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=… ({', '.join(query.params)})")
@@ -103,13 +132,48 @@ def bind(query: SavedQuery, params: dict[str, str]) -> str:
     return query.text[: where.end()] + values + query.text[where.end() :]
 
 
-def run(store: GraphStore, text: str) -> QuerySolutions | bool | object:
+def run(store: GraphStore, text: str, *, allow_service: bool = False) -> QuerySolutions | QueryBoolean | object:
+    """Run a query; updates and (unless allowed) federated queries are refused before they reach the store."""
+    refused = refusal(text, allow_service=allow_service)
+    if refused is not None:
+        raise QueryError(refused[1])
     try:
-        return store.query(text)
+        results = store.query(text)
+        return in_query_order(text, results) if isinstance(results, QuerySolutions) else results
     except SyntaxError as exc:
         raise QueryError(f"malformed SPARQL: {exc}") from None
     except OSError as exc:
         raise QueryError(f"query failed: {exc}") from None
+
+
+# Strings, IRIs and comments, blanked out before looking for SELECT * and variables.
+_OPAQUE = re.compile(
+    r'"""[\s\S]*?"""' r"|'''[\s\S]*?'''" r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'" r"|<[^<>\s{}]*>|#[^\n]*"
+)
+_STAR = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.I)
+_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)")
+
+
+def in_query_order(text: str, results: QuerySolutions) -> QuerySolutions:
+    """The solutions of a ``SELECT *`` query with their columns in the order they first appear in the query.
+
+    Oxigraph returns a ``SELECT *`` query's columns sorted by name; a reader expects the query's
+    order (``?s ?p ?o``). The query is not run again (it may be slow, or call out): its solutions
+    go through SPARQL JSON, where the column order is the head's list of variables.
+    """
+    variables = [v.value for v in results.variables]
+    plain = _OPAQUE.sub(lambda m: " " * len(m.group(0)), text)
+    if _STAR.search(plain) is None or not variables:
+        return results
+    first = {name: i for i, name in reversed(list(enumerate(m.group(1) for m in _VARIABLE.finditer(plain))))}
+    ordered = sorted(variables, key=lambda name: first.get(name, len(first)))
+    if ordered == variables:
+        return results
+    data = json.loads(results.serialize(format=QueryResultsFormat.JSON) or b"{}")
+    data["head"]["vars"] = ordered
+    reordered = parse_query_results(json.dumps(data).encode(), format=QueryResultsFormat.JSON)
+    assert isinstance(reordered, QuerySolutions)
+    return reordered
 
 
 def compact(term: object) -> str:
@@ -130,5 +194,13 @@ def rows(results: QuerySolutions) -> tuple[list[str], list[list[str]]]:
     return names, [[compact(solution[name]) for name in names] for solution in results]
 
 
-def serialize(results: QuerySolutions, fmt: str) -> bytes:
+def serialize(results: QuerySolutions | QueryBoolean, fmt: str) -> bytes:
     return results.serialize(format=RESULT_FORMATS[fmt]) or b""
+
+
+def triples_as_results(triples: Iterable[Triple], fmt: str) -> bytes:
+    """A CONSTRUCT/DESCRIBE result as a results table (``subject,predicate,object``) in CSV, TSV, JSON or XML."""
+    graph = Store()
+    graph.extend(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples)
+    table = graph.query("SELECT ?subject ?predicate ?object WHERE { ?subject ?predicate ?object }")
+    return serialize(table, fmt)  # type: ignore[arg-type]

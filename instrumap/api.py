@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from instrumap.corpus import extract_file
 from instrumap.extract.pipeline import extract_document
-from instrumap.extract.read.document import parse_text, read_document
+from instrumap.extract.read.document import parse_text
 from instrumap.extract.records import Document, Extraction
 from instrumap.graph.store import GraphStore, store_folder
 
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
 
 def extract(source: str | Path | Document, *, language: str | None = None) -> Extraction:
     """References and relations of a document given as a path, or as a read ``Document``."""
-    document = source if isinstance(source, Document) else read_document(source, language)
-    return extract_document(document)
+    return extract_document(source) if isinstance(source, Document) else extract_file(source, language)
 
 
 def extract_text(text: str, *, language: str | None = None, source: str = "<text>") -> Extraction:

@@ -15,16 +15,19 @@ records of the graphs it finished.
 from __future__ import annotations
 
 import json
+import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from pyoxigraph import RdfFormat, serialize
 
-from instrumap.corpus import expand
+from instrumap.corpus import Problem, expand
 from instrumap.graph.export import write_turtle
 from instrumap.graph.files import atomic_write
 from instrumap.graph.rdf import authority_quads, ontology_quads
@@ -34,9 +37,11 @@ from instrumap.graph.visualize import write_html
 from instrumap.ontology.authorities import authority
 from instrumap.ontology.iris import special_graph
 from instrumap.ontology.namespace import PREFIXES
-from instrumap.runner import Outcome, process, process_batch
+from instrumap.runner import Outcome, exit_with_parent, process, process_batch
 
 Log = Callable[[str], None]
+WORKER_DIED = "the worker process died reading it, twice (killed, out of memory?)"
+Task = Callable[[str, "str | None", "str | None"], Outcome]  # runner.process, or a stand-in in the tests
 HTML_FULL_MAX_NODES = 5000  # above this, build's graph.html shows the 300 most-cited targets
 TURTLE_SORTED_MAX_TRIPLES = 3_000_000
 # A load batch closes at whichever limit comes first. Big batches keep RocksDB's level-0 files few
@@ -107,7 +112,12 @@ def build(
     store = GraphStore(out / "store")
     _refresh_fixed_graphs(store)
     known = store.sources()
-    sources = [str(p) for p in expand(paths)]
+    sources: list[str] = []
+    for item in expand(paths):
+        if isinstance(item, Problem):  # an unreadable folder, or a page instrumap wrote: reported, not read
+            report.problems.append((item.source, item.problem))
+        else:
+            sources.append(str(item))
     progress = Progress(len(sources), log, tty)
     rebuilt: set[str] = set()
     records_new = out / ".references.new.part"
@@ -257,21 +267,59 @@ def _outcomes(
 
 
 def _pool_outcomes(
-    sources: list[str], digests: dict[str, str | None], language: str | None, workers: int
+    sources: list[str], digests: dict[str, str | None], language: str | None, workers: int, task: Task = process
 ) -> Iterator[Outcome]:
-    """A process pool with a bounded window of work in flight, so memory does not grow with the corpus."""
+    """A process pool with a bounded window of work in flight, so memory does not grow with the corpus.
+
+    A worker that dies (killed, out of memory) breaks the whole pool: the documents in flight are
+    then tried once more, one at a time, and the build goes on in a fresh pool. A document whose
+    worker dies again is reported as a problem.
+    """
+    queue = deque(sources)
+    while queue:
+        lost = yield from _until_broken(queue, digests, language, workers, task)
+        yield from _retry_alone(lost, digests, language, task)
+
+
+def _until_broken(
+    queue: deque[str], digests: dict[str, str | None], language: str | None, workers: int, task: Task
+) -> Generator[Outcome, None, list[str]]:
+    """Outcomes of the queued sources until the queue is empty or the pool breaks; returns the sources lost."""
     window = workers * 16  # enough queued work that the workers never wait for this process
-    pending: set[Future[Outcome]] = set()
-    queue = iter(sources)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for source in queue:
-            pending.add(pool.submit(process, source, digests[source], language))
-            if len(pending) >= window:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+    pending: dict[Future[Outcome], str] = {}
+    with ProcessPoolExecutor(max_workers=workers, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
+        try:
+            while queue or pending:
+                while queue and len(pending) < window:
+                    source = queue.popleft()
+                    pending[pool.submit(task, source, digests[source], language)] = source
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    yield future.result()
-        for future in pending:
-            yield future.result()
+                    outcome = future.result()  # BrokenProcessPool when a worker died
+                    del pending[future]
+                    yield outcome
+        except BrokenProcessPool:
+            lost = []
+            for future, source in pending.items():
+                if future.done() and future.exception() is None:
+                    yield future.result()  # finished before the pool broke
+                else:
+                    lost.append(source)
+            return lost
+    return []
+
+
+def _retry_alone(
+    lost: list[str], digests: dict[str, str | None], language: str | None, task: Task
+) -> Iterator[Outcome]:
+    """Each lost document once more, alone in a fresh one-worker pool, so a document that kills its worker
+    is named, and the others are built."""
+    for source in lost:
+        with ProcessPoolExecutor(max_workers=1, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
+            try:
+                yield pool.submit(task, source, digests[source], language).result()
+            except BrokenProcessPool:
+                yield Outcome("problem", source, message=WORKER_DIED)
 
 
 def _dask_outcomes(

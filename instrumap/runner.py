@@ -11,19 +11,24 @@ transaction. A build killed in between leaves graphs without markers, which the 
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gzip
 import hashlib
 import json
+import os
+import signal
+import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, serialize
 
+from instrumap.corpus import extract_file
 from instrumap.extract.errors import InputError
-from instrumap.extract.pipeline import extract_document
 from instrumap.extract.read.decode import read_bytes
-from instrumap.extract.read.document import read_document
 from instrumap.graph.rdf import CONTENT_HASH, document_quads
 from instrumap.ontology.iris import graph_iri
 
@@ -53,7 +58,7 @@ def process(source: str, known_digest: str | None = None, language: str | None =
         digest = hashlib.sha256(data).hexdigest()
         if digest == known_digest:
             return Outcome("unchanged", source, len(data), digest)
-        extraction = extract_document(read_document(source, language, data))
+        extraction = extract_file(source, language, data)
     except InputError as exc:
         return Outcome("problem", source, message=exc.problem)
     except Exception as exc:  # one broken file must not stop a batch of a hundred thousand
@@ -84,3 +89,27 @@ def process_batch(sources: list[tuple[str, str | None]], shard: str, language: s
             fh.write(outcome.marker)
     tmp.replace(shard)
     return outcomes
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def exit_with_parent(parent: int) -> None:
+    """A pool worker's initializer: exit when the build process that started it dies (even by kill -9).
+
+    Without it, the workers of a killed build live on, orphaned, holding memory and the corpus.
+    On Linux the kernel sends SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG); everywhere, a
+    daemon thread also checks once a second that the parent is still the one that started us.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # the thread below still watches
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the watch was set
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="instrumap-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)

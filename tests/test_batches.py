@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -12,12 +13,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Dataset, Graph
 from rdflib.compare import to_isomorphic
 
 from instrumap import extract
-from instrumap.builder import build
+from instrumap.builder import WORKER_DIED, _pool_outcomes, build
+from instrumap.cli import main
 from instrumap.graph.store import GraphStore
+from instrumap.runner import Outcome
 
 from conftest import CORPUS, FIXTURES, SEED
 
@@ -166,3 +170,103 @@ def test_a_corrupt_pdf_and_a_binary_file_are_reported_and_the_batch_completes(tm
     assert {Path(p["source"]).name for p in problems} == {"broken.pdf", "image.txt"}
     assert any("not a readable PDF" in p["problem"] for p in problems)
     assert "Traceback" not in code.stderr
+
+
+def _workers_of(parent: int) -> set[int]:
+    """The pool workers of a build: its child processes forked from it (same command line)."""
+    own = Path(f"/proc/{parent}/cmdline").read_bytes()
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == parent and (stat.parent / "cmdline").read_bytes() == own:
+                found.add(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _start_pool_build(corpus: Path, out: Path) -> tuple[subprocess.Popen[str], set[int]]:
+    command = [sys.executable, "-m", "instrumap", "build", str(corpus), "-o", str(out), "-q", "--workers", "2"]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    workers: set[int] = set()
+    while time.time() < deadline and child.poll() is None and len(workers) < 2:
+        workers = _workers_of(child.pid)
+        time.sleep(0.02)
+    assert len(workers) == 2, "the pool did not start"
+    return child, workers
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_exit_with_their_parent(tmp_path) -> None:
+    child, workers = _start_pool_build(_corpus(tmp_path / "corpus", 80), tmp_path / "out")
+    child.kill()
+    child.wait(timeout=30)
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers), "orphaned workers still running"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_killed_worker_does_not_abort_the_build(tmp_path) -> None:
+    child, workers = _start_pool_build(_corpus(tmp_path / "corpus", 60), tmp_path / "out")
+    os.kill(min(workers), signal.SIGKILL)
+    stdout, stderr = child.communicate(timeout=180)
+    assert child.returncode == 0, stderr
+    assert stdout.startswith("built 60, unchanged 0, problems 0") and "Traceback" not in stderr
+
+
+def _dies_on_poison(source: str, digest: str | None, language: str | None) -> Outcome:
+    """A stand-in for runner.process whose worker process dies (SIGKILL) on the document named poison."""
+    if Path(source).name == "poison":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return Outcome("built", source)
+
+
+def test_a_document_that_kills_its_worker_is_reported(tmp_path) -> None:
+    sources = [f"doc{i}" for i in range(10)] + ["poison"] + [f"doc{i}" for i in range(10, 20)]
+    outcomes = list(_pool_outcomes(sources, dict.fromkeys(sources), None, 2, task=_dies_on_poison))
+    assert sorted(o.source for o in outcomes) == sorted(sources)  # each once: the others were retried and built
+    assert {o.source: o.status for o in outcomes if o.status != "built"} == {"poison": "problem"}
+    assert next(o.message for o in outcomes if o.source == "poison") == WORKER_DIED
+
+
+def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch) -> None:
+    corpus = _corpus(tmp_path / "corpus", 1)
+    (corpus / "locked").mkdir()
+    (corpus / "locked" / "hidden.zh.txt").write_bytes(SEED.read_bytes())
+    scandir = os.scandir
+
+    def refuse_locked(path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "locked":  # what the kernel says to a user without read permission on it
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_locked)
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1 and result.stdout.startswith("built 1, unchanged 0, problems 1")
+    assert f"{corpus / 'locked'}: cannot read folder (Permission denied)" in result.stderr
+    problems = [json.loads(line) for line in (tmp_path / "out" / "problems.jsonl").read_text().splitlines()]
+    assert problems == [{"source": str(corpus / "locked"), "problem": "cannot read folder (Permission denied)"}]
+
+
+def test_an_unreadable_folder_is_reported_for_real(tmp_path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads any folder")
+    corpus = _corpus(tmp_path / "corpus", 1)
+    (corpus / "locked").mkdir()
+    (corpus / "locked").chmod(0)
+    try:
+        report = build([corpus], tmp_path / "out")
+        assert report.built == 1 and [s for s, _ in report.problems] == [str(corpus / "locked")]
+    finally:
+        (corpus / "locked").chmod(0o755)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import json
 
 import pytest
+from click.testing import CliRunner
 
+from instrumap import extract
+from instrumap.cli import main
 from instrumap.extract.errors import InputError
-from instrumap.extract.read.decode import decode, read_text
+from instrumap.extract.read.decode import DecodingNote, decode, read_text
 from instrumap.extract.read.document import parse_text, read_document
 from instrumap.extract.read.language import detect_language
 
@@ -99,3 +103,17 @@ def test_unreadable_file(tmp_path) -> None:
             read_document(path)
     finally:
         path.chmod(0o644)
+
+
+def test_windows_1252_text_is_decoded_and_said(tmp_path) -> None:
+    text = ("The General Assembly,\n\nRecalling its resolution 55/25 of 15 November 2000 and the “Declaration of "
+            "Montréal”, adopted in São Paulo,\n\n1. Decides to remain seized of the matter;\n")  # fmt: skip
+    path = tmp_path / "western.en.txt"
+    path.write_bytes(text.encode("cp1252"))  # “ ” are Windows-1252 bytes 0x93 0x94, é and ã latin-1 ones
+    with pytest.warns(DecodingNote, match="Windows-1252"):
+        assert decode(path.read_bytes(), str(path)) == text
+    result = extract(path)
+    assert result.document.text == text and "A/RES/55/25" in {r.id for r in result.references}
+    assert any("decoded as Windows-1252" in p for p in result.problems)
+    record = json.loads(CliRunner().invoke(main, ["extract", str(path), "--format", "jsonl"]).stdout)
+    assert record["problems"][0].startswith("decoded as Windows-1252")

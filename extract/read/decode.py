@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 from pathlib import Path
 
 from instrumap.extract.errors import InputError
@@ -23,17 +24,28 @@ _BOMS = (
 )
 
 
+class DecodingNote(UserWarning):
+    """How a text was decoded when it was not a Unicode encoding or GB18030 (said in the extraction's problems)."""
+
+
 def decode(data: bytes, source: str) -> str:
     """Decode ``data`` or raise InputError saying why it is not a text document."""
     if not data.strip():
         raise InputError(source, "empty file")
     text = _decode_known(data, source)
-    if text is None:
-        raise InputError(source, "not text: unknown encoding (expected UTF-8, UTF-16 or GB18030)")
+    western = text is None
+    if western:  # Western European texts (latin-1 is Windows-1252's subset for printable bytes)
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            expected = "expected UTF-8, UTF-16, GB18030 or Windows-1252"
+            raise InputError(source, f"not text: unknown encoding ({expected})") from None
     if _looks_binary(text):
         raise InputError(source, "binary file, not a text document")
     if not text.strip():
         raise InputError(source, "empty file")
+    if western:
+        warnings.warn(DecodingNote("decoded as Windows-1252 (latin-1): not UTF-8, UTF-16 or GB18030"), stacklevel=2)
     return text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -18,6 +19,15 @@ class UserError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         click.echo(f"instrumap: {self.format_message()}", err=True)
+
+
+def require_extra(extra: str, what: str, *modules: str) -> None:
+    """One line naming the extra to install when an optional dependency of ``what`` is missing."""
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise UserError(f'{what} needs the "{extra}" extra: pip install "instrumap[{extra}]"') from None
 
 
 class Group(click.Group):

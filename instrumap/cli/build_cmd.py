@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from instrumap.builder import LOAD_BATCH_GRAPHS, build
-from instrumap.cli.app import UserError, main
+from instrumap.cli.app import UserError, main, require_extra
 from instrumap.cli.output import warn
 from instrumap.corpus import sample_corpus
 from instrumap.extract.lexicon import supported_languages
@@ -50,6 +50,8 @@ def build_command(
       instrumap build corpus/ -o out/ --workers 2 && instrumap query most-cited -s out/
       instrumap build corpus/ -o out/ --dask tcp://scheduler:8786
     """
+    if dask:
+        require_extra("distributed", "--dask", "dask.distributed")
     sources = list(paths) or [str(sample_corpus())]
     tty = sys.stderr.isatty()
     log = None if quiet else (lambda line: click.echo(line, err=True, nl=False))
@@ -69,7 +71,8 @@ def build_command(
     if report.problems:
         click.echo(f"problems listed in {out / 'problems.jsonl'}")
     if no_exports:
-        click.echo(f"query with `instrumap query most-cited -s {out}`; draw with `instrumap visualize {out} --top 300`")
+        click.echo(f"query with `instrumap query most-cited -s {out}`; "
+                   f"draw with `instrumap visualize -s {out} --top 300`")  # fmt: skip
     else:
         click.echo(f"open {out / 'graph.html'} · query with `instrumap query most-cited -s {out}`")
     if report.problems:

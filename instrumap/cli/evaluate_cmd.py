@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from instrumap.cli.app import UserError, main
-from instrumap.cli.output import table, warn
+from instrumap.cli.output import output_options, output_stream, table, warn
 from instrumap.corpus import Problem, extract_paths
 from instrumap.extract.evaluate import DocumentScore, Tally, gold_for, load_gold, score_document, summarize
 
@@ -40,9 +40,9 @@ def _records(paths: tuple[str, ...]) -> list[dict[str, object]]:
     type=click.Path(exists=True, file_okay=True),
     help="A gold file, or a folder of them named like the documents (A_RES_58_140.zh.json).",
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@output_options("table", "json")
 @click.option("--details/--no-details", default=True, show_default=True, help="List misses and extras.")
-def evaluate_command(paths: tuple[str, ...], gold_dir: str, fmt: str, details: bool) -> None:
+def evaluate_command(paths: tuple[str, ...], gold_dir: str, fmt: str, output: Path | None, details: bool) -> None:
     """Score extraction (documents, or JSON Lines from `extract --format jsonl`) against gold files.
 
     \b
@@ -63,11 +63,12 @@ def evaluate_command(paths: tuple[str, ...], gold_dir: str, fmt: str, details: b
     if not scores:
         raise UserError("nothing to score: no document has a gold file")
     summary = summarize(scores)
-    if fmt == "json":
-        json.dump(_as_json(scores, summary), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        return
-    _print(scores, summary, details)
+    with output_stream(output) as out, contextlib.redirect_stdout(out):
+        if fmt == "json":
+            json.dump(_as_json(scores, summary), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+        else:
+            _print(scores, summary, details)
 
 
 def _row(name: str, t: Tally) -> tuple[object, ...]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
 
 from instrumap.cli.app import UserError, main
-from instrumap.cli.output import table
+from instrumap.cli.output import output_options, output_stream, table, warn
 from instrumap.cli.stores import open_store, store_option
 from instrumap.graph import network
 from instrumap.graph.export import FORMATS, SUFFIX, export, write_shards
@@ -18,33 +19,47 @@ from instrumap.graph.validate import validate_store
 @main.command("stats")
 @store_option
 @click.option("--top", default=15, show_default=True, help="Rows per table.")
-def stats_command(store_path: Path, top: int) -> None:
+@output_options("table", "json")
+def stats_command(store_path: Path, top: int, fmt: str, output: Path | None) -> None:
     """Counts, most-cited targets, PageRank, widest reach and connected components.
 
     \b
     Example:
       instrumap stats -s instrumap-out --top 10
+      instrumap stats --format json -o stats.json
     """
     store = open_store(store_path)
     graph = network.to_networkx(store)
     kinds: dict[str, int] = {}
     for _, attrs in graph.nodes(data=True):
         kinds[attrs["type"]] = kinds.get(attrs["type"], 0) + 1
-    click.echo(f"{len(store)} triples in {len(store.document_graphs())} document graphs; "
-               f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")  # fmt: skip
-    table(sorted(kinds.items(), key=lambda kv: -kv[1]), ("type", "nodes"))
-    for title, ranked, column in (
-        ("Most cited (documents citing)", network.most_cited(graph, top), "documents"),
-        ("PageRank", network.pagerank(graph, top), "pagerank"),
-        ("Widest reach (documents reaching it through citation chains)", network.widest_reach(graph, top), "reach"),
-    ):
-        click.echo(f"\n{title}")
-        # PageRank scores of a large graph differ in the fourth significant digit: print four of them.
-        shown = (f"{r.value:.4g}" if column == "pagerank" else r.value for r in ranked)
-        cells = ((r.label[:70], r.type, value) for r, value in zip(ranked, shown, strict=True))
-        table(cells, ("target", "type", column))
+    rankings = {
+        "most_cited": ("Most cited (documents citing)", network.most_cited(graph, top), "documents"),
+        "pagerank": ("PageRank", network.pagerank(graph, top), "pagerank"),
+        "widest_reach": ("Widest reach (documents reaching it through citation chains)",
+                         network.widest_reach(graph, top), "reach"),
+    }  # fmt: skip
     sizes = network.components(graph)
-    click.echo(f"\nWeakly connected components: {len(sizes)} (largest {sizes[:5]})")
+    with output_stream(output) as out:
+        if fmt == "json":
+            summary = {"triples": len(store), "document_graphs": len(store.document_graphs()),
+                       "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "node_types": kinds,
+                       **{key: [{"target": r.label, "type": r.type, column: r.value} for r in ranked]
+                          for key, (_, ranked, column) in rankings.items()},
+                       "components": sizes}  # fmt: skip
+            json.dump(summary, out, ensure_ascii=False, indent=1)
+            out.write("\n")
+            return
+        out.write(f"{len(store)} triples in {len(store.document_graphs())} document graphs; "
+                  f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges\n")  # fmt: skip
+        table(sorted(kinds.items(), key=lambda kv: -kv[1]), ("type", "nodes"), out)
+        for title, ranked, column in rankings.values():
+            out.write(f"\n{title}\n")
+            # PageRank scores of a large graph differ in the fourth significant digit: print four of them.
+            shown = (f"{r.value:.4g}" if column == "pagerank" else r.value for r in ranked)
+            cells = ((r.label[:70], r.type, value) for r, value in zip(ranked, shown, strict=True))
+            table(cells, ("target", "type", column), out)
+        out.write(f"\nWeakly connected components: {len(sizes)} (largest {sizes[:5]})\n")
 
 
 @main.command("export")
@@ -71,8 +86,12 @@ def export_command(store_path: Path, fmt: str, output: Path | None, split: int |
             click.echo(str(path))
         return
     target = output or Path(store_path) / f"graph.{SUFFIX.get(fmt, 'csv')}"
-    for path in export(store, fmt, target):
+    written = export(store, fmt, target)
+    for path in written:
         click.echo(str(path))
+    if fmt == "csv":
+        warn(f"a CSV file holds one table, so the graph is two: its nodes and its edges "
+             f"({', '.join(p.name for p in written)}, named after {target.name})")  # fmt: skip
 
 
 @main.command("validate")

@@ -29,3 +29,11 @@ def open_store(path: Path) -> GraphStore:
         raise UserError(str(exc)) from None
     except OSError as exc:
         raise UserError(f"{folder}: cannot open the store ({exc})") from None
+
+
+def positional_store(positional: Path | None, option: Path, command: str) -> Path:
+    """The store named by the deprecated positional argument (with a one-line notice), else by ``-s/--store``."""
+    if positional is None:
+        return option
+    click.echo(f"instrumap: `instrumap {command} STORE` is deprecated; use `instrumap {command} -s STORE`", err=True)
+    return positional
