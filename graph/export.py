@@ -15,19 +15,15 @@ import networkx as nx
 from pyoxigraph import Quad, RdfFormat, Triple, parse, serialize
 
 from instrumap.graph.files import atomic_write
+from instrumap.graph.formats import RDF_FORMATS, suffix
 from instrumap.graph.network import to_networkx
 from instrumap.graph.store import GraphStore
 from instrumap.ontology.namespace import PREFIXES
 
-RDF_FORMATS = {
-    "turtle": (RdfFormat.TURTLE, "ttl"),
-    "ntriples": (RdfFormat.N_TRIPLES, "nt"),
-    "nquads": (RdfFormat.N_QUADS, "nq"),
-    "trig": (RdfFormat.TRIG, "trig"),
-    "rdfxml": (RdfFormat.RDF_XML, "rdf"),
-}
-FORMATS = (*RDF_FORMATS, "jsonld", "graphml", "gexf", "csv")
-SUFFIX = {**{k: v[1] for k, v in RDF_FORMATS.items()}, "jsonld": "jsonld", "graphml": "graphml", "gexf": "gexf"}
+# JSON-LD is written with instrumap's own context, not by the generic serializer.
+_SERIALIZED = tuple(name for name in RDF_FORMATS if name != "jsonld")
+FORMATS = (*RDF_FORMATS, "graphml", "gexf", "csv")
+SUFFIX = {**{name: suffix(name) for name in RDF_FORMATS}, "graphml": "graphml", "gexf": "gexf"}
 
 
 def _sorted_triples(store: GraphStore) -> Iterator[Triple]:
@@ -82,8 +78,8 @@ def write_turtle(store: GraphStore, path: Path) -> None:
 
 def export(store: GraphStore, fmt: str, path: Path) -> list[Path]:
     """Write ``store`` as ``fmt`` to ``path`` (CSV writes ``path``-nodes.csv and ``path``-edges.csv)."""
-    if fmt in RDF_FORMATS:
-        rdf_format = RDF_FORMATS[fmt][0]
+    if fmt in _SERIALIZED:
+        rdf_format = RDF_FORMATS[fmt]
         data = _sorted_quads(store) if rdf_format.supports_datasets else _sorted_triples(store)
         with atomic_write(path, "wb") as fh:
             serialize(data, fh, format=rdf_format, prefixes=PREFIXES)

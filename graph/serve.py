@@ -24,6 +24,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from instrumap.graph.formats import by_media_type
 from instrumap.graph.guard import UPDATE_REFUSED, refusal
 from instrumap.graph.sparql import saved_queries
 from instrumap.graph.workers import Answer, QueryWorkers
@@ -33,11 +34,9 @@ RESULT_TYPES = {
     "application/sparql-results+xml": "xml", "application/xml": "xml",
     "text/csv": "csv", "text/tab-separated-values": "tsv",
 }  # fmt: skip
-GRAPH_TYPES = {"text/turtle": "turtle", "application/ld+json": "jsonld", "application/n-triples": "ntriples",
-               "application/rdf+xml": "rdfxml"}  # fmt: skip
+GRAPH_TYPES = by_media_type()
 MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
-         "tsv": "text/tab-separated-values", "turtle": "text/turtle", "jsonld": "application/ld+json",
-         "ntriples": "application/n-triples", "rdfxml": "application/rdf+xml"}  # fmt: skip
+         "tsv": "text/tab-separated-values", **{name: media for media, name in GRAPH_TYPES.items()}}  # fmt: skip
 
 
 def _negotiate(accept: str, table: dict[str, str], default: str) -> str:

@@ -21,13 +21,12 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, Store, serialize
+from pyoxigraph import QueryBoolean, QuerySolutions, Store, serialize
 
+from instrumap.graph.formats import RDF_FORMATS
 from instrumap.graph.sparql import RESULT_FORMATS, in_query_order
 from instrumap.ontology.namespace import PREFIXES
 
-GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "jsonld": RdfFormat.JSON_LD, "ntriples": RdfFormat.N_TRIPLES,
-                 "rdfxml": RdfFormat.RDF_XML}  # fmt: skip
 STARTUP_SECONDS = 60.0  # how long a new worker may take to import and open the store
 
 
@@ -58,7 +57,7 @@ def _answer(store: Store, text: str, result_format: str, graph_format: str, *, m
             kind = "solutions" if isinstance(results, QuerySolutions) else "boolean"
             answer = Answer("ok", kind, results.serialize(format=RESULT_FORMATS[result_format]) or b"")
         else:
-            body = serialize(results, format=GRAPH_FORMATS[graph_format], prefixes=PREFIXES) or b""
+            body = serialize(results, format=RDF_FORMATS[graph_format], prefixes=PREFIXES) or b""
             answer = Answer("ok", "graph", body)
         if len(answer.body) > max_bytes:
             answer = Answer("too_large", message=f"the result is over {max_bytes // 1_000_000} MB; add a LIMIT")

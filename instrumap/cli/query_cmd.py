@@ -6,18 +6,19 @@ from pathlib import Path
 from typing import IO
 
 import click
-from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, serialize
+from pyoxigraph import QueryBoolean, QuerySolutions, serialize
 
 from instrumap.cli.app import UserError, main
 from instrumap.cli.output import output_options, output_stream, table
 from instrumap.cli.stores import open_store, store_option
+from instrumap.graph.formats import RDF_FORMATS
 from instrumap.graph.guard import SERVICE_REFUSED
 from instrumap.graph.sparql import QueryError, bind, load_query, rows, run, saved_queries, triples_as_results
 from instrumap.graph.sparql import serialize as serialize_results
 from instrumap.ontology.namespace import PREFIXES
 
 # CONSTRUCT and DESCRIBE give triples: `table` prints them as Turtle, csv/tsv as subject,predicate,object rows.
-GRAPH_FORMATS = {"table": RdfFormat.TURTLE, "json": RdfFormat.JSON_LD, "xml": RdfFormat.RDF_XML}
+GRAPH_FORMATS = {"table": RDF_FORMATS["turtle"], "json": RDF_FORMATS["jsonld"], "xml": RDF_FORMATS["rdfxml"]}
 
 
 @main.command("query")
