@@ -21,8 +21,11 @@ FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"
 
 
 def source_files(language: str) -> list[Path]:
-    """Real documents of ``language``: ../shared when it is there, else the copies the project ships."""
-    folders = [SHARED / "seed", SHARED / "dev", FIXTURES, sample_corpus()]
+    """Real documents of ``language``: ../shared when it is there, else the copies the project ships.
+
+    Only one of the two, so a benchmark's corpus does not change when fixtures are added."""
+    shared = [SHARED / "seed", SHARED / "dev"]
+    folders = shared if any(f.is_dir() for f in shared) else [FIXTURES, sample_corpus()]
     seen: dict[str, Path] = {}
     for folder in folders:
         for path in sorted(folder.glob(f"*.{language}.txt")) if folder.is_dir() else []:
