@@ -18,7 +18,8 @@ from instrumap.ontology.namespace import PREFIXES
 AUTHORITY = special_graph("authority")
 ONTOLOGY = special_graph("ontology")
 MANIFEST = special_graph("manifest")
-SPECIAL = (AUTHORITY, ONTOLOGY, MANIFEST)
+SUMMARY = special_graph("summary")  # what the saved queries count, made by graph/summary.py
+SPECIAL = (AUTHORITY, ONTOLOGY, MANIFEST, SUMMARY)
 
 
 class StoreError(Exception):

@@ -29,6 +29,7 @@ from instrumap.graph.export import write_turtle
 from instrumap.graph.files import atomic_write
 from instrumap.graph.rdf import authority_quads, ontology_quads
 from instrumap.graph.store import AUTHORITY, ONTOLOGY, GraphStore
+from instrumap.graph.summary import refresh_summary
 from instrumap.graph.view import ViewOptions
 from instrumap.graph.visualize import write_html
 from instrumap.ontology.authorities import authority
@@ -139,6 +140,7 @@ def build(
                 report.built += 1
     if tty and log:
         log("\n")
+    refresh_summary(store)  # the counts the saved queries read, for what the store now holds
     store.flush()
     _merge_records(out / "references.jsonl", records_new, rebuilt)
     with atomic_write(out / "problems.jsonl") as fh:

@@ -34,8 +34,8 @@ def query_command(query: str | None, store_path: Path, params: tuple[str, ...], 
       instrumap query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     if list_saved or not query:
-        table(((q.name, " ".join(q.params), q.description) for q in saved_queries().values()),
-              ("name", "params", "what it answers"))  # fmt: skip
+        table(((q.name, " ".join(q.params + [f"[{p}]" for p in q.optional]), q.description)
+               for q in saved_queries().values()), ("name", "params", "what it answers"))  # fmt: skip
         return
     bound: dict[str, str] = {}
     for item in params:
