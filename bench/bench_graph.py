@@ -94,19 +94,19 @@ def _peak_mb() -> float:
 
 
 def _timed(fn, cap: int) -> dict[str, float] | None:  # type: ignore[no-untyped-def]
-    """Min and median of RUNS runs; None when a run goes over ``cap`` seconds (the rest are not run)."""
+    """Min and median of RUNS runs, and the rows; None when a run goes over ``cap`` seconds (the rest are not run)."""
     times = []
     for _ in range(RUNS):
         signal.alarm(cap)
         started = time.perf_counter()
         try:
-            fn()
+            found = len(fn())
         except TimeoutError:
             return None
         finally:
             signal.alarm(0)
         times.append(time.perf_counter() - started)
-    return {"min": round(min(times), 4), "median": round(statistics.median(times), 4)}
+    return {"min": round(min(times), 4), "median": round(statistics.median(times), 4), "rows": found}
 
 
 def _alarm(*_: object) -> None:
@@ -127,12 +127,14 @@ def _pyoxigraph(corpus: Path, summary: Path, result: dict[str, object]):  # type
     store.store.bulk_load(path=str(corpus), format=RdfFormat.N_QUADS)
     store.flush()
     result["load_s"] = round(time.perf_counter() - started, 2)
+    result["quads_loaded"] = len(store)
     started = time.perf_counter()
     refresh_summary(store)
     store.flush()
     result["summary_s"] = round(time.perf_counter() - started, 2)
     serialize(store.quads([SUMMARY]), str(summary), format=RdfFormat.N_QUADS)  # the same summary for rdflib
     result["triples"] = len(store)
+    result["summary_triples"] = len(store) - int(result["quads_loaded"])  # type: ignore[call-overload]
     result["store_mb"] = round(sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6, 1)
     started = time.perf_counter()
     write_turtle(store, OUT / "bench-graph.ttl")
@@ -186,14 +188,16 @@ def report(size: int, ox: dict, rd: dict, cap: int) -> None:  # type: ignore[typ
     print(f"\n{size:,} triples{'':9} {'pyoxigraph':>16} {'rdflib memory':>16} {'ratio':>8}")
     for key in ("triples", "load_s", "triples_per_s", "peak_mb"):
         print(f"{key:24} {ox[key]:>16} {rd[key]:>16}")
-    print(f"{'summary (s)':24} {ox['summary_s']:>16}")
+    print(f"{'summary (s, triples)':24} {ox['summary_s']:>16} {ox['summary_triples']:>16}")
     print(f"{'store on disk (MB)':24} {ox['store_mb']:>16}")
     print(f"{'write Turtle (s)':24} {ox['turtle_s']:>16}")
-    print("query, min / median (s)")
+    print("query, min / median (s)", " " * 34, "rows")
     for name, ours in ox["queries"].items():
         other = rd["queries"][name]
         ratio = f"{other['median'] / ours['median']:.0f}×" if other and ours else ("> cap" if other is None else "")
-        print(f"  {name:22} {_cell(ours, cap):>16} {_cell(other, cap):>16} {ratio:>8}")
+        print(
+            f"  {name:22} {_cell(ours, cap):>16} {_cell(other, cap):>16} {ratio:>8} {ours['rows'] if ours else '':>6}"
+        )
 
 
 def main() -> None:

@@ -4,14 +4,15 @@ Every document graph describes the targets it cites, and Oxigraph's union defaul
 copy: a cited resolution's symbol or an unresolved title's label comes back once per citing document,
 and GROUP BY queries over the union paid for each copy on every run (co-cited took 1.5 s at 2M triples).
 The summary holds one copy of what the saved queries read, counted over distinct documents (works: the
-English and Chinese versions of a resolution are one document):
+English and Chinese versions of a resolution are one document). Its properties are its own (``im:summaryDate``,
+not ``dcterms:date``), so a query over the union never meets a summary value as one more copy of the data:
 
-- per document: ``im:symbol``, ``dcterms:date``, ``im:languages`` (``"en zh"``) and ``im:citationsMade``;
-- per cited target: ``im:citingDocuments`` and ``im:citationCount``; an unresolved target also carries
-  its flag, its types and its labels;
+- per document: ``im:summarySymbol``, ``im:summaryDate``, ``im:languages`` (``"en zh"``), ``im:citationsMade``;
+- per cited target: ``im:citingDocuments`` and ``im:citationCount``; an unresolved target also has
+  ``im:summaryUnresolved``, its types (``im:summaryType``) and labels (``im:summaryLabel``);
 - per pair of instruments cited by the same documents: a node with ``im:pairFirst`` and ``im:pairSecond``
   (in IRI order) and ``im:coCitingDocuments``;
-- per resolution that adopts an instrument: one ``im:symbol``.
+- per resolution that adopts an instrument: its ``im:summarySymbol``.
 
 ``refresh_summary`` (called by the builder after every load) recomputes it when the documents or the
 authority data it was made from have changed (``im:summaryOf`` records their digest), so rebuilt,
@@ -32,7 +33,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat
 
 from instrumap.graph.store import AUTHORITY, SUMMARY, GraphStore
 from instrumap.ontology.iris import base
-from instrumap.ontology.namespace import DCTERMS, IM, RDF, SKOS, XSD
+from instrumap.ontology.namespace import IM, RDF, SKOS, XSD
 
 _DOCUMENTS = """SELECT ?work ?language ?date ?symbol WHERE { GRAPH ?g {
   ?expression frbr:realizationOf ?work ; dcterms:language ?language .
@@ -48,7 +49,7 @@ _ADOPTERS = """SELECT ?resolution (MIN(?code) AS ?symbol) WHERE {
   { SELECT DISTINCT ?resolution WHERE { ?resolution im:adopts ?instrument } } ?resolution im:symbol ?code }
   GROUP BY ?resolution"""
 
-_SYMBOL, _DATE = f"<{IM.symbol}>", f"<{DCTERMS.date}>"
+_SYMBOL, _DATE = f"<{IM.summarySymbol}>", f"<{IM.summaryDate}>"
 _TRUE = str(Literal("true", datatype=NamedNode(str(XSD.boolean))))
 
 
@@ -88,12 +89,11 @@ def current_lines(store: GraphStore) -> set[str]:
 
 def refresh_summary(store: GraphStore, *, force: bool = False) -> bool:
     """Bring the summary up to date with the store; True when it had to change."""
-    state = _line(f"<{SUMMARY}>", f"<{IM.summaryOf}>", Literal(summary_state(store)))
     old = current_lines(store)
+    state = _state_line(store)
     if state in old and not force:
         return False
-    new = set(summary_lines(store))
-    new.add(state)
+    new = expected_lines(store, state)
     removed, added = old - new, new - old
     if not (removed or added):
         return False
@@ -104,6 +104,15 @@ def refresh_summary(store: GraphStore, *, force: bool = False) -> bool:
         update.append(f"INSERT DATA {{ GRAPH <{SUMMARY}> {{\n{chr(10).join(sorted(added))}\n}} }}")
     store.store.update(" ;\n".join(update))
     return True
+
+
+def _state_line(store: GraphStore) -> str:
+    return _line(f"<{SUMMARY}>", f"<{IM.summaryOf}>", Literal(summary_state(store)))
+
+
+def expected_lines(store: GraphStore, state: str | None = None) -> set[str]:
+    """The summary the store should have, with its state, as N-Triples lines."""
+    return {*summary_lines(store), state or _state_line(store)}
 
 
 def summary_lines(store: GraphStore) -> Iterator[str]:
@@ -140,12 +149,12 @@ def _target_lines(store: GraphStore, citing: dict[object, int]) -> Iterator[str]
     for target, n in _select(store, _MENTIONS):
         yield _line(target, f"<{IM.citationCount}>", n)
     flagged = set()
-    for predicate in (f"<{RDF.type}>", f"<{SKOS.prefLabel}>"):
-        for target, value in _select(store, _UNRESOLVED % predicate):
+    for source, copy in ((RDF.type, IM.summaryType), (SKOS.prefLabel, IM.summaryLabel)):
+        for target, value in _select(store, _UNRESOLVED % f"<{source}>"):
             flagged.add(target)
-            yield _line(target, predicate, value)
+            yield _line(target, f"<{copy}>", value)
     for target in flagged:
-        yield _line(target, f"<{IM.unresolved}>", _TRUE)
+        yield _line(target, f"<{IM.summaryUnresolved}>", _TRUE)
 
 
 def pair_iri(a: NamedNode, b: NamedNode) -> str:
