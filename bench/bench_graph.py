@@ -8,7 +8,8 @@ quads and written once per size to bench/out/graph-corpus-<triples>.nq (the smal
 start of the larger one). Each engine then runs in its own process (so its peak memory is its own):
 pyoxigraph bulk-loads the N-Quads and materializes the query summary as a build does; rdflib's memory
 store parses the same N-Quads and the same summary. Every saved query runs 3 times on each: min and
-median. A run of rdflib over ``--cap`` seconds is stopped and reported as "> cap".
+median. A run of rdflib over ``--cap`` seconds is stopped and reported as "> cap". The "plain form" column
+is pyoxigraph again, running the queries as first written (tests/fixtures/reference-queries: no summary).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import time
 from pathlib import Path
 
 OUT = Path(__file__).parent / "out"
+# The saved queries in their plain form (over the document graphs alone, no summary): the "before" column.
+PLAIN = Path(__file__).parents[1] / "tests" / "fixtures" / "reference-queries"
 PARAMS = {"citing": {"target": "untoc"}, "chain": {"from": "A/RES/900/179", "to": "untoc"}}
 RUNS = 3
 
@@ -159,7 +162,8 @@ def _rdflib(corpus: Path, summary: Path, result: dict[str, object]):  # type: ig
 def engine(name: str, corpus: Path, cap: int) -> dict[str, object]:
     """Runs in a child process: load, then every saved query; prints one JSON line."""
     signal.signal(signal.SIGALRM, _alarm)
-    from instrumap.graph.sparql import bind, saved_queries
+    from instrumap.graph.sparql import SavedQuery, bind, saved_queries
+    from instrumap.ontology.iris import base
 
     queries = {q.name: bind(q, PARAMS.get(q.name, {})) for q in saved_queries().values()}
     result: dict[str, object] = {"engine": name}
@@ -167,6 +171,10 @@ def engine(name: str, corpus: Path, cap: int) -> dict[str, object]:
     run = (_pyoxigraph if name == "pyoxigraph" else _rdflib)(corpus, summary, result)
     result["triples_per_s"] = round(int(result["triples"]) / float(result["load_s"]))  # type: ignore[arg-type]
     result["queries"] = {name: _timed(lambda t=text: run(t), cap) for name, text in queries.items()}
+    if name == "pyoxigraph":
+        plain = {n: bind(SavedQuery(n, (PLAIN / f"{n}.rq").read_text().replace("%BASE%", base())), PARAMS.get(n, {}))
+                 for n in queries}  # fmt: skip
+        result["plain_queries"] = {name: _timed(lambda t=text: run(t), cap) for name, text in plain.items()}
     result["peak_mb"] = _peak_mb()
     return result
 
@@ -185,19 +193,25 @@ def _cell(timing: dict[str, float] | None, cap: int) -> str:
 
 
 def report(size: int, ox: dict, rd: dict, cap: int) -> None:  # type: ignore[type-arg]
-    print(f"\n{size:,} triples{'':9} {'pyoxigraph':>16} {'rdflib memory':>16} {'ratio':>8}")
+    print(
+        f"\n{size:,} triples{'':9} {'pyoxigraph':>16} {'rdflib memory':>16} {'ratio':>8} {'rows':>6} {'plain form':>16}"
+    )
     for key in ("triples", "load_s", "triples_per_s", "peak_mb"):
         print(f"{key:24} {ox[key]:>16} {rd[key]:>16}")
     print(f"{'summary (s, triples)':24} {ox['summary_s']:>16} {ox['summary_triples']:>16}")
     print(f"{'store on disk (MB)':24} {ox['store_mb']:>16}")
     print(f"{'write Turtle (s)':24} {ox['turtle_s']:>16}")
-    print("query, min / median (s)", " " * 34, "rows")
+    print("query, min / median (s)")
     for name, ours in ox["queries"].items():
         other = rd["queries"][name]
-        ratio = f"{other['median'] / ours['median']:.0f}×" if other and ours else ("> cap" if other is None else "")
-        print(
-            f"  {name:22} {_cell(ours, cap):>16} {_cell(other, cap):>16} {ratio:>8} {ours['rows'] if ours else '':>6}"
+        ratio = (
+            f"{other['median'] / max(ours['median'], 1e-4):.0f}×"
+            if other and ours
+            else ("> cap" if other is None else "")
         )
+        rows = ours["rows"] if ours else ""
+        plain = _cell(ox["plain_queries"][name], cap)
+        print(f"  {name:22} {_cell(ours, cap):>16} {_cell(other, cap):>16} {ratio:>8} {rows:>6} {plain:>16}")
 
 
 def main() -> None:
