@@ -89,10 +89,10 @@ def current_lines(store: GraphStore) -> set[str]:
 
 def refresh_summary(store: GraphStore, *, force: bool = False) -> bool:
     """Bring the summary up to date with the store; True when it had to change."""
-    old = current_lines(store)
     state = _state_line(store)
-    if state in old and not force:
+    if state == _recorded_state(store) and not force:
         return False
+    old = current_lines(store)
     new = expected_lines(store, state)
     removed, added = old - new, new - old
     if not (removed or added):
@@ -108,6 +108,14 @@ def refresh_summary(store: GraphStore, *, force: bool = False) -> bool:
 
 def _state_line(store: GraphStore) -> str:
     return _line(f"<{SUMMARY}>", f"<{IM.summaryOf}>", Literal(summary_state(store)))
+
+
+def _recorded_state(store: GraphStore) -> str | None:
+    """The state line the summary was made for, if the store has a summary."""
+    node, predicate = NamedNode(SUMMARY), NamedNode(str(IM.summaryOf))
+    for quad in store.store.quads_for_pattern(node, predicate, None, node):
+        return _line(quad.subject, str(predicate), quad.object)
+    return None
 
 
 def expected_lines(store: GraphStore, state: str | None = None) -> set[str]:
