@@ -3,7 +3,7 @@
 A query is given as text, as a ``.rq`` file, or by the name of a saved query. Parameters
 (``# param: target`` in a saved query) are bound with a VALUES clause after the query, from a
 symbol, an authority id or an IRI, so no user text is pasted into the query itself. A query marked
-``# paged`` ends with ``LIMIT n`` (its default page); ``limit`` and ``offset`` (whole numbers) ask for
+``# paged`` has one ``LIMIT n`` (its default page); ``limit`` and ``offset`` (whole numbers) ask for
 another page.
 """
 
@@ -25,7 +25,7 @@ RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, 
                   "xml": QueryResultsFormat.XML}  # fmt: skip
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)", re.M)
 _PAGED = re.compile(r"^#\s*paged\b", re.M)
-_LIMIT = re.compile(r"\bLIMIT\s+(\d+)(?:\s+OFFSET\s+(\d+))?\s*$", re.I)
+_LIMIT = re.compile(r"\bLIMIT\s+(\d+)(?:\s+OFFSET\s+(\d+))?", re.I)  # a paged query's first LIMIT is its page
 PAGING = ("limit", "offset")
 
 
@@ -117,7 +117,7 @@ def bind(query: SavedQuery, params: dict[str, str]) -> str:
 
 
 def _page(query: SavedQuery, paging: dict[str, str]) -> str:
-    """The text with its final ``LIMIT … OFFSET …`` set from ``limit``/``offset`` (the query's own as defaults)."""
+    """The text with its page's ``LIMIT … OFFSET …`` set from ``limit``/``offset`` (the query's own as defaults)."""
     if not paging:
         return query.text
     found = _LIMIT.search(query.text)
@@ -126,7 +126,8 @@ def _page(query: SavedQuery, paging: dict[str, str]) -> str:
     for name, value in numbers.items():
         if not value.strip().isdigit():
             raise QueryError(f"query {query.name!r}: {name} must be a whole number, not {value!r}")
-    return f"{query.text[: found.start()]}LIMIT {int(numbers['limit'])} OFFSET {int(numbers['offset'])}\n"
+    page = f"LIMIT {int(numbers['limit'])} OFFSET {int(numbers['offset'])}"
+    return query.text[: found.start()] + page + query.text[found.end() :]
 
 
 def run(store: GraphStore, text: str) -> QuerySolutions | bool | object:

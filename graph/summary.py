@@ -7,7 +7,8 @@ The summary holds one copy of what the saved queries read, counted over distinct
 English and Chinese versions of a resolution are one document). Its properties are its own (``im:summaryDate``,
 not ``dcterms:date``), so a query over the union never meets a summary value as one more copy of the data:
 
-- per document: ``im:summarySymbol``, ``im:summaryDate``, ``im:languages`` (``"en zh"``), ``im:citationsMade``;
+- per document: ``im:summarySymbol``, ``im:summaryDate``, ``im:languages`` (``"en zh"``), ``im:citationsMade``
+  and ``im:sortKey`` (the symbol, or "" for a document without one: the list of documents is sorted by it);
 - per cited target: ``im:citingDocuments`` and ``im:citationCount``; an unresolved target also has
   ``im:summaryUnresolved``, its types (``im:summaryType``) and labels (``im:summaryLabel``);
 - per pair of instruments cited by the same documents: a node with ``im:pairFirst`` and ``im:pairSecond``
@@ -145,6 +146,8 @@ def _document_lines(store: GraphStore) -> Iterator[str]:
     made = {work: int(n.value) for work, n in _select(store, _MADE)}  # type: ignore[attr-defined]
     for work, spoken in languages.items():
         yield _line(work, f"<{IM.languages}>", Literal(" ".join(sorted(spoken))))
+        symbol = facts.get((work, _SYMBOL))
+        yield _line(work, f"<{IM.sortKey}>", symbol if symbol is not None else Literal(""))
         yield _line(work, f"<{IM.citationsMade}>", _int(made.get(work, 0)))
         for predicate in (_DATE, _SYMBOL):
             if (work, predicate) in facts:
