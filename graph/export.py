@@ -56,10 +56,10 @@ def write_shards(store: GraphStore, folder: Path, shards: int) -> list[Path]:
         old.unlink()
     written: list[Path] = []
     manifest: list[dict[str, object]] = []
-    per_shard = max(1, -(-len(graphs) // max(1, shards)))
-    for n in range(0, len(graphs), per_shard):
-        chunk = graphs[n : n + per_shard]
-        path = folder / f"part-{n // per_shard:05d}.nq.gz"
+    count = min(max(1, shards), len(graphs))  # as many shards as asked, their sizes differing by one graph at most
+    for n in range(count):
+        chunk = graphs[n * len(graphs) // count : (n + 1) * len(graphs) // count]
+        path = folder / f"part-{n:05d}.nq.gz"
         data = serialize(store.quads(chunk), format=RdfFormat.N_QUADS) or b""
         with atomic_write(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
             gz.write(data)

@@ -2,7 +2,9 @@
 
 A query is given as text, as a ``.rq`` file, or by the name of a saved query. Parameters
 (``# param: target`` in a saved query) are bound with a VALUES clause after the query, from a
-symbol, an authority id or an IRI, so no user text is pasted into the query itself.
+symbol, an authority id or an IRI, so no user text is pasted into the query itself. A query marked
+``# paged`` has one ``LIMIT n`` (its default page); ``limit`` and ``offset`` (whole numbers) ask for
+another page.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, 
                   "xml": QueryResultsFormat.XML}  # fmt: skip
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)", re.M)
 _VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # a parameter becomes a SPARQL variable: ASCII VARNAME only
+_PAGED = re.compile(r"^#\s*paged\b", re.M)
+_LIMIT = re.compile(r"\bLIMIT\s+(\d+)(?:\s+OFFSET\s+(\d+))?", re.I)  # a paged query's first LIMIT is its page
+PAGING = ("limit", "offset")
 
 
 class QueryError(Exception):
@@ -55,7 +60,13 @@ class SavedQuery:
 
     @property
     def params(self) -> list[str]:
+        """The parameters the query needs."""
         return _PARAM.findall(self.text)
+
+    @property
+    def optional(self) -> list[str]:
+        """The parameters it takes when given: ``limit`` and ``offset`` for a paged query."""
+        return list(PAGING) if _PAGED.search(self.text) and _LIMIT.search(self.text) else []
 
 
 def saved_queries() -> dict[str, SavedQuery]:
@@ -121,15 +132,31 @@ def bind(query: SavedQuery, params: dict[str, str]) -> str:
     missing = [p for p in query.params if p not in params]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=… ({', '.join(query.params)})")
+    params = dict(params)
+    text = _page(query, {name: params.pop(name) for name in query.optional if name in params})
     if not params:
-        return query.text
-    where = _WHERE.search(query.text)
+        return text
+    where = _WHERE.search(text)
     if where is None:
         raise QueryError(f"query {query.name!r} has no WHERE clause to bind parameters in")
     names = sorted(params)
     row = " ".join(str(resolve_term(params[name])) for name in names)
     values = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }} "
-    return query.text[: where.end()] + values + query.text[where.end() :]
+    return text[: where.end()] + values + text[where.end() :]
+
+
+def _page(query: SavedQuery, paging: dict[str, str]) -> str:
+    """The text with its page's ``LIMIT … OFFSET …`` set from ``limit``/``offset`` (the query's own as defaults)."""
+    if not paging:
+        return query.text
+    found = _LIMIT.search(query.text)
+    assert found is not None  # query.optional names the paging parameters only when the LIMIT is there
+    numbers = {"limit": found.group(1), "offset": found.group(2) or "0", **paging}
+    for name, value in numbers.items():
+        if not value.strip().isdigit():
+            raise QueryError(f"query {query.name!r}: {name} must be a whole number, not {value!r}")
+    page = f"LIMIT {int(numbers['limit'])} OFFSET {int(numbers['offset'])}"
+    return query.text[: found.start()] + page + query.text[found.end() :]
 
 
 def run(store: GraphStore, text: str, *, allow_service: bool = False) -> QuerySolutions | QueryBoolean | object:

@@ -15,7 +15,7 @@ from pyoxigraph import NamedNode, Quad, QuerySolutions, Store
 from instrumap.ontology.iris import special_graph
 from instrumap.ontology.namespace import PREFIXES
 
-SPECIAL_GRAPHS = ("authority", "ontology", "manifest")  # named graphs that are not documents
+SPECIAL_GRAPHS = ("authority", "ontology", "manifest", "summary")  # named graphs that are not documents
 
 
 class StoreError(Exception):

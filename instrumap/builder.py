@@ -32,6 +32,7 @@ from instrumap.graph.export import write_turtle
 from instrumap.graph.files import atomic_write
 from instrumap.graph.rdf import authority_quads, ontology_quads
 from instrumap.graph.store import GraphStore
+from instrumap.graph.summary import refresh_summary
 from instrumap.graph.view import ViewOptions
 from instrumap.graph.visualize import write_html
 from instrumap.ontology.authorities import authority
@@ -154,6 +155,9 @@ def build(
     if tty and log:
         log("\n")
     report.stages["load"] = loader.seconds
+    summarizing = time.perf_counter()
+    refresh_summary(store)  # the counts the saved queries read, for what the store now holds
+    report.stages["summary"] = time.perf_counter() - summarizing
     store.flush()
     _merge_records(out / "references.jsonl", records_new, rebuilt)
     with atomic_write(out / "problems.jsonl") as fh:

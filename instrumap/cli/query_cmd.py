@@ -46,8 +46,8 @@ def query_command(query: str | None, store_path: Path, params: tuple[str, ...], 
     """
     if list_saved or not query:
         with output_stream(output) as out:
-            table(((q.name, " ".join(q.params), q.description) for q in saved_queries().values()),
-                  ("name", "params", "what it answers"), out)  # fmt: skip
+            table(((q.name, " ".join(q.params + [f"[{p}]" for p in q.optional]), q.description)
+                   for q in saved_queries().values()), ("name", "params", "what it answers"), out)  # fmt: skip
         return
     bound: dict[str, str] = {}
     for item in params:
