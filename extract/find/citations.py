@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from instrumap.extract.find.scan import Finder, Scan, register
-from instrumap.extract.lexicon import Lexicon, alternation, lexicon
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon, ordinal_value
 from instrumap.extract.records import Citation, Mention
 
 # 57/173 · 57/270 B · 1373 (2001) · 2200 A (XXI) · ES-10/2 · S-20/2
@@ -51,9 +51,36 @@ def list_pattern(language: str) -> re.Pattern[str]:
     grammar = lex.table("citation_grammar")
     months = alternation(lex.months) if lex.months else "(?!)"
     date = str(grammar["date"]).replace("{month}", months)
-    item = str(grammar["item"]).replace("{number}", NUMBER).replace("{date}", date)
+    topic = str(grammar.get("topic", "(?!)"))
+    item = str(grammar["item"]).replace("{topic}", topic).replace("{number}", NUMBER).replace("{date}", date)
     whole = str(grammar["list"]).replace("{item}", item).replace("{sep}", str(grammar["sep"]))
     return re.compile(whole.replace("{number}", NUMBER).replace("{word}", alternation(lex.citation_words)))
+
+
+@cache
+def _topic_pattern(language: str) -> re.Pattern[str] | None:
+    topic = lexicon(language).table("citation_grammar").get("topic")
+    return re.compile(str(topic)) if topic else None
+
+
+# Number forms one organ's resolutions share: after a topic a list goes on only within one family,
+# so that "on the budget for 2014/15" never reads as a resolution of another organ.
+_FORM_FAMILY = {"session": "ga", "roman": "ga", "special": "ga", "year": "year", "sc": "sc"}
+
+
+def _list_numbers(flat: str, match: re.Match[str], language: str) -> Iterator[re.Match[str]]:
+    """The numbers of one list, up to the first one after a topic that is of another family of forms."""
+    topic = _topic_pattern(language)
+    first = ""
+    previous_end = -1
+    for number in _NUMBER_RE.finditer(flat, match.start(), match.end()):
+        family = _FORM_FAMILY[number_form(number.group(0))]
+        if not first:
+            first = family
+        elif family != first and topic is not None and topic.search(flat, previous_end, number.start()):
+            return
+        previous_end = number.end()
+        yield number
 
 
 @cache
@@ -87,16 +114,51 @@ def _anchor_words(lex: Lexicon, _gazetteer: object) -> dict[str, list[str]]:
 def find_citations(scan: Scan) -> Iterator[Mention]:
     """Every resolution/decision number, one mention per number, at the lexicon's anchor words."""
     flat, language = scan.flat, scan.lexicon.language
-    pattern = list_pattern(language)
+    pattern, numerals = list_pattern(language), _numeral_pattern(language)
     done = -1
     for at in scan.flat_starts("citations"):
         if at < done:
             continue
         match = pattern.match(flat, at)
-        if match is None:
-            continue
-        done = match.end()
-        yield from _numbers(flat, match, scan.lexicon)
+        if match is not None:
+            done = match.end()
+            yield from _numbers(flat, match, scan.lexicon)
+        elif numerals is not None and (written := numerals.match(flat, at)) is not None:
+            done = written.end()
+            yield _numeral_number(flat, written, scan.lexicon)
+
+
+@cache
+def _numeral_pattern(language: str) -> re.Pattern[str] | None:
+    """Numbers written in numerals with the session in brackets (``[citation_grammar] numeral_list``)."""
+    pattern = lexicon(language).table("citation_grammar").get("numeral_list")
+    return re.compile(str(pattern)) if pattern else None
+
+
+def _numeral_number(flat: str, match: re.Match[str], lex: Lexicon) -> Mention:
+    """决议案一六六八(十六) → the number ``1668 (XVI)``: digit by digit, the session as a Roman numeral."""
+    digits = lex.raw["numerals"]
+    number = "".join(str(digits.get(ch, ch)) for ch in match.group(2))
+    session = roman_numeral(_session_value(match.group(3), lex))
+    organ, organs = _organ_context(flat, match.start(), lex)
+    cited = Citation(number=f"{number} ({session})", form="roman", organ=organ, organs=tuple(organs))
+    kind = lex.citation_words[match.group(1)]
+    return Mention(kind, match.start(2), match.end(), flat[match.start(2) : match.end()], cited)
+
+
+def _session_value(text: str, lex: Lexicon) -> int:
+    value = ordinal_value(text, lex.language)
+    return value or 0
+
+
+def roman_numeral(n: int) -> str:
+    """16 → ``XVI``: how the General Assembly numbered its sessions in resolution numbers."""
+    out = []
+    for value, letters in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
 
 
 def _numbers(flat: str, match: re.Match[str], lex: Lexicon) -> Iterator[Mention]:
@@ -104,7 +166,7 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon) -> Iterator[Mention]
     organ, organs = _organ_context(flat, match.start(), lex)
     antecedent = _antecedent(flat, match.start(), lex) if organ == "self" else ""
     after = _organ_after(flat, match.end(), lex)
-    for number in _NUMBER_RE.finditer(flat, match.start(), match.end()):
+    for number in _list_numbers(flat, match, lex.language):
         raw = number.group(0)
         cited = Citation(
             number=re.sub(r"\s+", " ", raw.replace("（", "(").replace("）", ")")).strip(),
