@@ -115,14 +115,17 @@ def find_citations(scan: Scan) -> Iterator[Mention]:
     """Every resolution/decision number, one mention per number, at the lexicon's anchor words."""
     flat, language = scan.flat, scan.lexicon.language
     pattern, numerals = list_pattern(language), _numeral_pattern(language)
-    done = -1
+    done, previous = -1, None
     for at in scan.flat_starts("citations"):
         if at < done:
             continue
         match = pattern.match(flat, at)
         if match is not None:
+            chained = previous if previous and _chain_gap(language).fullmatch(flat, done, match.start()) else None
             done = match.end()
-            yield from _numbers(flat, match, scan.lexicon)
+            for mention in _numbers(flat, match, scan.lexicon, chained):
+                previous = mention.payload  # type: ignore[assignment]
+                yield mention
         elif numerals is not None and (written := numerals.match(flat, at)) is not None:
             done = written.end()
             yield _numeral_number(flat, written, scan.lexicon)
@@ -161,11 +164,28 @@ def roman_numeral(n: int) -> str:
     return "".join(out)
 
 
-def _numbers(flat: str, match: re.Match[str], lex: Lexicon) -> Iterator[Mention]:
+@cache
+def _chain_gap(language: str) -> re.Pattern[str]:
+    """What may stand between two citations of one chain: a separator and a date
+    (“理事会2007年9月27日第6/3号决议、2008年3月27日第7/5号决议”: the second is the Council's too)."""
+    lex = lexicon(language)
+    grammar = lex.table("citation_grammar")
+    months = alternation(lex.months) if lex.months else "(?!)"
+    date = str(grammar["date"]).replace("{month}", months)
+    return re.compile(rf"(?:{grammar['sep']})(?:{date})?\s*")
+
+
+def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | None = None) -> Iterator[Mention]:
+    """One mention per number of a list; a list chained to the one before without an organ of its own
+    is that list's organ's."""
     kind = lex.citation_words[" ".join(match.group(1).split())]
     organ, organs = _organ_context(flat, match.start(), lex)
+    if not organ and chained is not None:
+        organ, organs = chained.organ, list(chained.organs)
     antecedent = _antecedent(flat, match.start(), lex) if organ == "self" else ""
-    after = _organ_after(flat, match.end(), lex)
+    after, body = _organ_after(flat, match.end(), lex)
+    if not body and organ == "parties":
+        body = _body_before(flat, match.start(), lex)
     for number in _list_numbers(flat, match, lex.language):
         raw = number.group(0)
         cited = Citation(
@@ -174,6 +194,7 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon) -> Iterator[Mention]
             organ=after or organ,
             organs=tuple(organs),
             antecedent=antecedent,
+            body=body,
         )
         yield Mention(kind, number.start(), number.end(), raw, cited)
 
@@ -185,10 +206,11 @@ def _organ_of(word: str, lex: Lexicon) -> str:
 def _organ_context(flat: str, at: int, lex: Lexicon) -> tuple[str, list[str]]:
     """The organ named before a citation (nearest first), within its clause."""
     grammar = lex.grammar
-    head = flat[max(0, at - grammar.organ_window) : at]
+    begin = max(0, at - grammar.organ_window)
+    head = flat[begin:at]
     cut = max(head.rfind(mark) for mark in grammar.clause_breaks)
     if cut >= 0:
-        head = head[cut + 1 :]
+        head, begin = head[cut + 1 :], begin + cut + 1
     hits = list(_organ_pattern(lex.language).finditer(head))
     if grammar.topic_word:
         # “经济及社会理事会 2003 年 7 月 22 日关于[议题]的第 2003/31 号决议”: the organ stands before 关于;
@@ -197,7 +219,7 @@ def _organ_context(flat: str, at: int, lex: Lexicon) -> tuple[str, list[str]]:
         adjacent = [m for m in hits if re.fullmatch(r"\s*", head[m.end() :])]
         if about >= 0 and not adjacent:
             hits = [m for m in hits if m.end() <= about]
-    found = [_organ_of(m.group(0), lex) for m in reversed(hits)]
+    found = [_bare_organ(flat, begin + m.start(), m.group(0), lex) for m in reversed(hits)]
     possessive = _possessive(lex.language)
     if possessive is not None:
         # "its resolution" / "Council resolution": the word right before counts most.
@@ -205,6 +227,24 @@ def _organ_context(flat: str, at: int, lex: Lexicon) -> tuple[str, list[str]]:
         if words and possessive.search(words[-1]):
             found.insert(0, "self")
     return (found[0] if found else ""), found
+
+
+_SENTENCE = 400  # how far back a bare "the Council" looks for the council it stands for
+
+
+def _bare_organ(flat: str, at: int, word: str, lex: Lexicon) -> str:
+    """A bare "Council"/“理事会” stands for the council last named in full in the same sentence
+    (“人权委员会…第2005/55号决议和理事会…第6/3号决议”: the Human Rights Council named before, not the
+    Assembly); otherwise it stays ``?`` and the citing organ is meant."""
+    organ = _organ_of(word, lex)
+    if organ != "?":
+        return organ
+    head = flat[max(0, at - _SENTENCE) : at]
+    head = head[max(head.rfind("。"), head.rfind(". "), head.rfind(";"), head.rfind("；")) + 1 :]
+    key = " ".join(word.split())
+    named = [m.group(0) for m in _organ_pattern(lex.language).finditer(head)]
+    full = [n for n in named if n != key and n.endswith(key) and lex.organs.get(n, "?") not in ("?", "self")]
+    return lex.organs[full[-1]] if full else "?"
 
 
 def _antecedent(flat: str, at: int, lex: Lexicon) -> str:
@@ -227,14 +267,36 @@ def _antecedent(flat: str, at: int, lex: Lexicon) -> str:
     return named[-1] if named else ""
 
 
-def _organ_after(flat: str, at: int, lex: Lexicon) -> str:
-    """ "resolution 2003/24 of the Economic and Social Council": the organ named right after."""
+def _organ_after(flat: str, at: int, lex: Lexicon) -> tuple[str, str]:
+    """ "resolution 2003/24 of the Economic and Social Council": the organ named right after, and the
+    body as written when it is a conference of the parties ("decision 3/2 of the Conference of the
+    Parties to the Convention on Biological Diversity")."""
     after = _organ_after_pattern(lex.language)
     m = after.match(flat[at : at + 20]) if after else None
     if not m:
-        return ""
+        return "", ""
     named = _organ_pattern(lex.language).match(flat, at + m.end())
-    return lex.organs.get(" ".join(named.group(0).split()), "") if named else ""
+    if not named:
+        return "", ""
+    organ = lex.organs.get(" ".join(named.group(0).split()), "")
+    if organ != "parties":
+        return organ, ""
+    title = _parties_title(lex.language)
+    rest = title.match(flat, named.end()) if title else None
+    return organ, " ".join(flat[named.start() : rest.end() if rest else named.end()].split())
+
+
+def _body_before(flat: str, at: int, lex: Lexicon) -> str:
+    """The conference of the parties named before the number (“…公约》缔约方会议第3/2号决定”), as written."""
+    head = flat[max(0, at - lex.grammar.organ_window) : at]
+    hits = [m for m in _organ_pattern(lex.language).finditer(head) if lex.organs.get(m.group(0)) == "parties"]
+    return hits[-1].group(0) if hits else ""
+
+
+@cache
+def _parties_title(language: str) -> re.Pattern[str] | None:
+    pattern = lexicon(language).table("citation_grammar").get("parties_title")
+    return re.compile(str(pattern)) if pattern else None
 
 
 CITATIONS = register(Finder("citations", _anchor_words, find_citations))
