@@ -16,10 +16,11 @@ from instrumap.extract.find.scan import Finder, Scan, register
 from instrumap.extract.lexicon import Lexicon, alternation, lexicon, ordinal_value
 from instrumap.extract.records import Citation, Mention
 
-# 57/173 · 57/270 B · 1373 (2001) · 2200 A (XXI) · ES-10/2 · S-20/2
+# 57/173 · 57/270 B · 53/208B号 (A/57/270: a letter glued to Chinese text) · 1373 (2001) · 2200 A (XXI)
+# · ES-10/2 · S-20/2
 NUMBER = (
-    r"(?:(?:ES|S)-\d{1,2}\s*/\s*\d{1,3}(?:\s?[A-H](?![\w/]))?"
-    r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-H](?![\w/]))?"
+    r"(?:(?:ES|S)-\d{1,2}\s*/\s*\d{1,3}(?:\s?[A-H](?![A-Za-z0-9/]))?"
+    r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-H](?![A-Za-z0-9/]))?"
     r"|\d{1,4}\s*(?:[A-H]\s*)?\((?:[IVXL]{1,6}|(?:E?S-)[IVX]{1,5})\)"
     r"|\d{1,4}\s*[(（]\s*\d{4}\s*[)）])"
 )
