@@ -109,6 +109,7 @@ class Citation:
     organs: tuple[str, ...] = ()
     antecedent: str = ""
     symbol: str = ""  # written as a full symbol: A/RES/55/25
+    body: str = ""  # the issuing body as written, when it is no UN organ ("Conference of the Parties to …")
 
 
 @dataclass(frozen=True, slots=True)

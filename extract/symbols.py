@@ -1,7 +1,9 @@
 """UN document symbols and resolution numbers: recognizing them and writing them one way.
 
-``A/58/499``, ``A/53/500/Add.1``, ``S/PRST/1994/16``, ``E/CN.15/2003/3``, ``A/CONF.187/4``;
-never ``HIV/AIDS`` (no known series), ``24/7`` (no series, one slash).
+``A/58/499``, ``A/53/500/Add.1``, ``S/PRST/1994/16``, ``E/CN.15/2003/3``, ``A/CONF.187/4``, the old
+numbered series ``S/24795``; never ``HIV/AIDS`` (no known series), ``24/7`` (no series, one slash).
+Which series exist, which take a bare number, and the OCR slips that are mended all come from
+``common.toml [symbols]``.
 """
 
 from __future__ import annotations
@@ -14,33 +16,83 @@ import regex
 from instrumap.extract.lexicon import load_data
 
 _COMPONENT = r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
+_PART = re.compile(r"\s*\(Part [IVX]+\)$")
+
+
+@cache
+def _symbol_data() -> dict[str, object]:
+    return dict(load_data("common")["symbols"])
 
 
 @cache
 def first_components() -> tuple[str, ...]:
     """The first components of symbol series ("A", "CEDAW"), longest first, from ``common.toml``."""
-    series = sorted({s.split("/")[0] for s in load_data("common")["symbols"]["series"]}, key=len, reverse=True)
+    series = sorted({s.split("/")[0] for s in _symbol_data()["series"]}, key=len, reverse=True)  # type: ignore[attr-defined]
     return tuple(s for s in series if re.fullmatch(r"[A-Z]+", s))
 
 
 @cache
+def ocr_series() -> dict[str, str]:
+    """Characters OCR reads for a series letter ("$/24795", "8/24795" → ``S``), from ``common.toml``."""
+    return dict(_symbol_data().get("ocr_series", {}))  # type: ignore[call-overload]
+
+
+@cache
 def symbol_pattern() -> regex.Pattern[str]:
-    """Compiled with the ``regex`` module, which runs this alternation-with-lookbehind 20× faster than ``re``."""
-    alternatives = "|".join(re.escape(s) for s in first_components())
+    """Compiled with the ``regex`` module, which runs this alternation-with-lookbehind 20× faster than ``re``.
+
+    Only ASCII bounds the symbol, so that a symbol glued to Chinese text (“日S/PRST/2014/28号”) is found;
+    a part suffix (``A/CONF.189/12 (Part I)``) is matched with it and dropped by ``normalize_symbol``.
+    """
+    series = [*first_components(), *ocr_series()]
+    alternatives = "|".join(re.escape(s) for s in sorted(series, key=len, reverse=True))
     return regex.compile(
-        rf"(?<![\w/.\-])(?:{alternatives})(?:/{_COMPONENT}){{2,}}(?:\s?\(\d{{4}}\)|\s\(Part [IVX]+\))?(?![\w/])"
+        rf"(?<![A-Za-z0-9/.\-$])(?:{alternatives})(?:/{_COMPONENT})+"
+        rf"(?:\s?\(\d{{4}}\))?(?:\s\(Part [IVX]+\))?(?![A-Za-z0-9/])"
     )
 
 
+@cache
+def _joint_split() -> re.Pattern[str]:
+    """Where a joint symbol divides: a hyphen before another series ("A/54/546-S/1999/1123")."""
+    return re.compile(rf"-(?=(?:{'|'.join(re.escape(s) for s in first_components())})/)")
+
+
+def joint_parts(raw: str) -> list[tuple[int, str]]:
+    """The documents of a joint symbol, each with its offset in ``raw``: ``A/47/308-E/1992/97`` is two."""
+    parts, start = [], 0
+    for cut in _joint_split().finditer(raw):
+        parts.append((start, raw[start : cut.start()]))
+        start = cut.end()
+    parts.append((start, raw[start:]))
+    return parts
+
+
+@cache
+def _ocr_fixes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p), r) for p, r in _symbol_data().get("ocr_fixes", {}).items())  # type: ignore[attr-defined]
+
+
 def normalize_symbol(raw: str) -> str:
-    """One spelling per symbol: no spaces, ``S/RES/1373(2001)``, ``A/RES/2200A(XXI)``, ``A/RES/57/270B``."""
-    symbol = re.sub(r"\s+", "", raw.strip().rstrip(".,;:"))
+    """One spelling per symbol: no spaces, no part suffix, OCR slips mended (``Rey.1`` → ``Rev.1``),
+    ``S/RES/1373(2001)``, ``A/RES/2200A(XXI)``, ``A/RES/57/270B``."""
+    symbol = _PART.sub("", raw.strip().rstrip(".,;:"))
+    symbol = re.sub(r"\s+", "", symbol)
+    for pattern, replacement in _ocr_fixes():
+        symbol = pattern.sub(replacement, symbol)
+    head, slash, rest = symbol.partition("/")
+    if head in ocr_series():
+        symbol = ocr_series()[head] + slash + rest
     return symbol
 
 
 def is_document_symbol(symbol: str) -> bool:
-    """A symbol with at least two slashes and a digit in it (``A/58/499``, not ``A/B``)."""
-    return symbol.count("/") >= 2 and any(ch.isdigit() for ch in symbol)
+    """A symbol with two slashes and a digit (``A/58/499``, not ``A/B``), or a numbered series with its
+    number (``S/24795``, ``SC/7791``: ``common.toml [symbols] numbered``)."""
+    if symbol.count("/") >= 2:
+        return any(ch.isdigit() for ch in symbol)
+    series, _, number = symbol.partition("/")
+    return series in _symbol_data().get("numbered", ()) and re.fullmatch(r"\d{3,5}", number) is not None  # type: ignore[operator]
 
 
 def resolution_symbol(series: str, number: str, kind: str = "resolution") -> str:

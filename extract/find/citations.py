@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from functools import cache
 
 from instrumap.extract.find.scan import Finder, Scan, register
-from instrumap.extract.lexicon import Lexicon, alternation, lexicon
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon, ordinal_value
 from instrumap.extract.records import Citation, Mention
 
-# 57/173 · 57/270 B · 1373 (2001) · 2200 A (XXI) · ES-10/2 · S-20/2
+# 57/173 · 57/270 B · 53/208B号 (A/57/270: a letter glued to Chinese text) · 1373 (2001) · 2200 A (XXI)
+# · ES-10/2 · S-20/2
 NUMBER = (
-    r"(?:(?:ES|S)-\d{1,2}\s*/\s*\d{1,3}(?:\s?[A-H](?![\w/]))?"
-    r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-H](?![\w/]))?"
+    r"(?:(?:ES|S)-\d{1,2}\s*/\s*\d{1,3}(?:\s?[A-H](?![A-Za-z0-9/]))?"
+    r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-H](?![A-Za-z0-9/]))?"
     r"|\d{1,4}\s*(?:[A-H]\s*)?\((?:[IVXL]{1,6}|(?:E?S-)[IVX]{1,5})\)"
     r"|\d{1,4}\s*[(（]\s*\d{4}\s*[)）])"
 )
@@ -51,9 +52,36 @@ def list_pattern(language: str) -> re.Pattern[str]:
     grammar = lex.table("citation_grammar")
     months = alternation(lex.months) if lex.months else "(?!)"
     date = str(grammar["date"]).replace("{month}", months)
-    item = str(grammar["item"]).replace("{number}", NUMBER).replace("{date}", date)
+    topic = str(grammar.get("topic", "(?!)"))
+    item = str(grammar["item"]).replace("{topic}", topic).replace("{number}", NUMBER).replace("{date}", date)
     whole = str(grammar["list"]).replace("{item}", item).replace("{sep}", str(grammar["sep"]))
     return re.compile(whole.replace("{number}", NUMBER).replace("{word}", alternation(lex.citation_words)))
+
+
+@cache
+def _topic_pattern(language: str) -> re.Pattern[str] | None:
+    topic = lexicon(language).table("citation_grammar").get("topic")
+    return re.compile(str(topic)) if topic else None
+
+
+# Number forms one organ's resolutions share: after a topic a list goes on only within one family,
+# so that "on the budget for 2014/15" never reads as a resolution of another organ.
+_FORM_FAMILY = {"session": "ga", "roman": "ga", "special": "ga", "year": "year", "sc": "sc"}
+
+
+def _list_numbers(flat: str, match: re.Match[str], language: str) -> Iterator[re.Match[str]]:
+    """The numbers of one list, up to the first one after a topic that is of another family of forms."""
+    topic = _topic_pattern(language)
+    first = ""
+    previous_end = -1
+    for number in _NUMBER_RE.finditer(flat, match.start(), match.end()):
+        family = _FORM_FAMILY[number_form(number.group(0))]
+        if not first:
+            first = family
+        elif family != first and topic is not None and topic.search(flat, previous_end, number.start()):
+            return
+        previous_end = number.end()
+        yield number
 
 
 @cache
@@ -87,24 +115,79 @@ def _anchor_words(lex: Lexicon, _gazetteer: object) -> dict[str, list[str]]:
 def find_citations(scan: Scan) -> Iterator[Mention]:
     """Every resolution/decision number, one mention per number, at the lexicon's anchor words."""
     flat, language = scan.flat, scan.lexicon.language
-    pattern = list_pattern(language)
-    done = -1
+    pattern, numerals = list_pattern(language), _numeral_pattern(language)
+    done, previous = -1, None
     for at in scan.flat_starts("citations"):
         if at < done:
             continue
         match = pattern.match(flat, at)
-        if match is None:
-            continue
-        done = match.end()
-        yield from _numbers(flat, match, scan.lexicon)
+        if match is not None:
+            chained = previous if previous and _chain_gap(language).fullmatch(flat, done, match.start()) else None
+            done = match.end()
+            for mention in _numbers(flat, match, scan.lexicon, chained):
+                previous = mention.payload  # type: ignore[assignment]
+                yield mention
+        elif numerals is not None and (written := numerals.match(flat, at)) is not None:
+            done = written.end()
+            yield _numeral_number(flat, written, scan.lexicon)
 
 
-def _numbers(flat: str, match: re.Match[str], lex: Lexicon) -> Iterator[Mention]:
+@cache
+def _numeral_pattern(language: str) -> re.Pattern[str] | None:
+    """Numbers written in numerals with the session in brackets (``[citation_grammar] numeral_list``)."""
+    pattern = lexicon(language).table("citation_grammar").get("numeral_list")
+    return re.compile(str(pattern)) if pattern else None
+
+
+def _numeral_number(flat: str, match: re.Match[str], lex: Lexicon) -> Mention:
+    """决议案一六六八(十六) → the number ``1668 (XVI)``: digit by digit, the session as a Roman numeral."""
+    digits = lex.raw["numerals"]
+    number = "".join(str(digits.get(ch, ch)) for ch in match.group(2))
+    session = roman_numeral(_session_value(match.group(3), lex))
+    organ, organs = _organ_context(flat, match.start(), lex)
+    cited = Citation(number=f"{number} ({session})", form="roman", organ=organ, organs=tuple(organs))
+    kind = lex.citation_words[match.group(1)]
+    return Mention(kind, match.start(2), match.end(), flat[match.start(2) : match.end()], cited)
+
+
+def _session_value(text: str, lex: Lexicon) -> int:
+    value = ordinal_value(text, lex.language)
+    return value or 0
+
+
+def roman_numeral(n: int) -> str:
+    """16 → ``XVI``: how the General Assembly numbered its sessions in resolution numbers."""
+    out = []
+    for value, letters in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+@cache
+def _chain_gap(language: str) -> re.Pattern[str]:
+    """What may stand between two citations of one chain: a separator and a date
+    (“理事会2007年9月27日第6/3号决议、2008年3月27日第7/5号决议”: the second is the Council's too)."""
+    lex = lexicon(language)
+    grammar = lex.table("citation_grammar")
+    months = alternation(lex.months) if lex.months else "(?!)"
+    date = str(grammar["date"]).replace("{month}", months)
+    return re.compile(rf"(?:{grammar['sep']})(?:{date})?\s*")
+
+
+def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | None = None) -> Iterator[Mention]:
+    """One mention per number of a list; a list chained to the one before without an organ of its own
+    is that list's organ's."""
     kind = lex.citation_words[" ".join(match.group(1).split())]
     organ, organs = _organ_context(flat, match.start(), lex)
+    if not organ and chained is not None:
+        organ, organs = chained.organ, list(chained.organs)
     antecedent = _antecedent(flat, match.start(), lex) if organ == "self" else ""
-    after = _organ_after(flat, match.end(), lex)
-    for number in _NUMBER_RE.finditer(flat, match.start(), match.end()):
+    after, body = _organ_after(flat, match.end(), lex)
+    if not body and organ == "parties":
+        body = _body_before(flat, match.start(), lex)
+    for number in _list_numbers(flat, match, lex.language):
         raw = number.group(0)
         cited = Citation(
             number=re.sub(r"\s+", " ", raw.replace("（", "(").replace("）", ")")).strip(),
@@ -112,6 +195,7 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon) -> Iterator[Mention]
             organ=after or organ,
             organs=tuple(organs),
             antecedent=antecedent,
+            body=body,
         )
         yield Mention(kind, number.start(), number.end(), raw, cited)
 
@@ -123,10 +207,11 @@ def _organ_of(word: str, lex: Lexicon) -> str:
 def _organ_context(flat: str, at: int, lex: Lexicon) -> tuple[str, list[str]]:
     """The organ named before a citation (nearest first), within its clause."""
     grammar = lex.grammar
-    head = flat[max(0, at - grammar.organ_window) : at]
+    begin = max(0, at - grammar.organ_window)
+    head = flat[begin:at]
     cut = max(head.rfind(mark) for mark in grammar.clause_breaks)
     if cut >= 0:
-        head = head[cut + 1 :]
+        head, begin = head[cut + 1 :], begin + cut + 1
     hits = list(_organ_pattern(lex.language).finditer(head))
     if grammar.topic_word:
         # “经济及社会理事会 2003 年 7 月 22 日关于[议题]的第 2003/31 号决议”: the organ stands before 关于;
@@ -135,7 +220,7 @@ def _organ_context(flat: str, at: int, lex: Lexicon) -> tuple[str, list[str]]:
         adjacent = [m for m in hits if re.fullmatch(r"\s*", head[m.end() :])]
         if about >= 0 and not adjacent:
             hits = [m for m in hits if m.end() <= about]
-    found = [_organ_of(m.group(0), lex) for m in reversed(hits)]
+    found = [_bare_organ(flat, begin + m.start(), m.group(0), lex) for m in reversed(hits)]
     possessive = _possessive(lex.language)
     if possessive is not None:
         # "its resolution" / "Council resolution": the word right before counts most.
@@ -143,6 +228,24 @@ def _organ_context(flat: str, at: int, lex: Lexicon) -> tuple[str, list[str]]:
         if words and possessive.search(words[-1]):
             found.insert(0, "self")
     return (found[0] if found else ""), found
+
+
+_SENTENCE = 400  # how far back a bare "the Council" looks for the council it stands for
+
+
+def _bare_organ(flat: str, at: int, word: str, lex: Lexicon) -> str:
+    """A bare "Council"/“理事会” stands for the council last named in full in the same sentence
+    (“人权委员会…第2005/55号决议和理事会…第6/3号决议”: the Human Rights Council named before, not the
+    Assembly); otherwise it stays ``?`` and the citing organ is meant."""
+    organ = _organ_of(word, lex)
+    if organ != "?":
+        return organ
+    head = flat[max(0, at - _SENTENCE) : at]
+    head = head[max(head.rfind("。"), head.rfind(". "), head.rfind(";"), head.rfind("；")) + 1 :]
+    key = " ".join(word.split())
+    named = [m.group(0) for m in _organ_pattern(lex.language).finditer(head)]
+    full = [n for n in named if n != key and n.endswith(key) and lex.organs.get(n, "?") not in ("?", "self")]
+    return lex.organs[full[-1]] if full else "?"
 
 
 def _antecedent(flat: str, at: int, lex: Lexicon) -> str:
@@ -165,14 +268,36 @@ def _antecedent(flat: str, at: int, lex: Lexicon) -> str:
     return named[-1] if named else ""
 
 
-def _organ_after(flat: str, at: int, lex: Lexicon) -> str:
-    """ "resolution 2003/24 of the Economic and Social Council": the organ named right after."""
+def _organ_after(flat: str, at: int, lex: Lexicon) -> tuple[str, str]:
+    """ "resolution 2003/24 of the Economic and Social Council": the organ named right after, and the
+    body as written when it is a conference of the parties ("decision 3/2 of the Conference of the
+    Parties to the Convention on Biological Diversity")."""
     after = _organ_after_pattern(lex.language)
     m = after.match(flat[at : at + 20]) if after else None
     if not m:
-        return ""
+        return "", ""
     named = _organ_pattern(lex.language).match(flat, at + m.end())
-    return lex.organs.get(" ".join(named.group(0).split()), "") if named else ""
+    if not named:
+        return "", ""
+    organ = lex.organs.get(" ".join(named.group(0).split()), "")
+    if organ != "parties":
+        return organ, ""
+    title = _parties_title(lex.language)
+    rest = title.match(flat, named.end()) if title else None
+    return organ, " ".join(flat[named.start() : rest.end() if rest else named.end()].split())
+
+
+def _body_before(flat: str, at: int, lex: Lexicon) -> str:
+    """The conference of the parties named before the number (“…公约》缔约方会议第3/2号决定”), as written."""
+    head = flat[max(0, at - lex.grammar.organ_window) : at]
+    hits = [m for m in _organ_pattern(lex.language).finditer(head) if lex.organs.get(m.group(0)) == "parties"]
+    return hits[-1].group(0) if hits else ""
+
+
+@cache
+def _parties_title(language: str) -> re.Pattern[str] | None:
+    pattern = lexicon(language).table("citation_grammar").get("parties_title")
+    return re.compile(str(pattern)) if pattern else None
 
 
 CITATIONS = register(Finder("citations", _anchor_words, find_citations))

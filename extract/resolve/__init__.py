@@ -76,7 +76,7 @@ def resolve(document: Document, mentions: Iterable[Mention], data: Authority | N
         ):
             continue  # the document's own description, not a citation
         for target in targets_of(mention, ctx):
-            if target.id == document.metadata.symbol:
+            if target.id in ctx.own_symbols:
                 continue
             sentence = evidence.sentence(mention.start, mention.end)
             text = document.text[mention.start : mention.end]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from instrumap.extract.lexicon import canonical_language, lexicon, load_data
 from instrumap.extract.records import Block, Document, Mention, Reference
+from instrumap.extract.symbols import normalize_symbol, symbol_pattern
 from instrumap.ontology.authorities import Authority
 
 # What "its Protocols" and a conference of the parties point back to.
@@ -27,6 +31,13 @@ class Context:
         """Record a resolved reference (in document order), indexed by kind for back-references."""
         self._by_kind.setdefault(reference.kind, []).append((len(self.resolved), reference))
         self.resolved.append(reference)
+
+    @cached_property
+    def own_symbols(self) -> frozenset[str]:
+        """The citing document's own symbols: its metadata symbol and its running page heads."""
+        text = self.document.text
+        own = running_heads(text) | opening_symbol(text)
+        return own | {self.document.metadata.symbol} if self.document.metadata.symbol else own
 
     def of_kind(self, kind: str) -> list[Reference]:
         return [ref for _, ref in self._by_kind.get(kind, ())]
@@ -59,6 +70,26 @@ def own_series(document: Document) -> str:
             return symbol.split(marker)[0]
     series = lexicon(canonical_language()).organs.get(document.metadata.body or "", "?")
     return "A" if series == "?" else series  # the General Assembly when the header names no organ
+
+
+def running_heads(text: str) -> frozenset[str]:
+    """Symbols standing alone on two lines or more: the running head of a report's pages
+    ("A/HRC/WG.6/29/BRB/3" on top of every page), which names the document itself, not a reference."""
+    pattern = symbol_pattern()
+    alone = Counter(
+        normalize_symbol(line) for line in (raw.strip() for raw in text.splitlines()) if pattern.fullmatch(line)
+    )
+    return frozenset(symbol for symbol, count in alone.items() if count >= 2)
+
+
+def opening_symbol(text: str) -> frozenset[str]:
+    """The symbol a document opens with, alone or after the Organization's name (“联合国A/57/270大会”,
+    "United Nations A/58/140", "S/RES/2446 (2018)"): the document's own, not a reference."""
+    names = "|".join(re.escape(n) for n in load_data("common")["symbols"]["opening"])
+    first = re.match(rf"\s*(?:{names})?\s*", text)
+    end = first.end() if first else 0
+    own = symbol_pattern().match(text, end)
+    return frozenset({normalize_symbol(own.group(0))}) if own else frozenset()
 
 
 def fits(series: str, form: str) -> bool:

@@ -3,18 +3,23 @@
 "its resolution" means the citing organ, unless an organ was just named ("the Commission … in its
 resolutions 44/16": the Commission's); a named organ wins otherwise; and the number's form rules
 out impossible organs (``common.toml [series_forms]``: 1373 (2001) can only be the Security Council's).
+
+A conference of the parties is no UN organ and its decisions have no UN symbol: "decision 3/2 of the
+Conference of the Parties to the Convention" is ``<the conference's id>/decision/3/2`` (``cop-untoc/decision/3/2``),
+a node of its own under the conference's IRI, labelled from the conference's label.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from instrumap.extract.lexicon import load_data
-from instrumap.extract.records import Citation, Mention, Target, labels
+from instrumap.extract.lexicon import lexicon, load_data
+from instrumap.extract.records import Citation, MeetingName, Mention, Target, labels
 from instrumap.extract.resolve.context import Context, fits
+from instrumap.extract.resolve.meetings import meeting_target
 from instrumap.extract.resolve.naming import resolution_label
 from instrumap.extract.symbols import resolution_symbol, symbol_kind
-from instrumap.ontology.iris import document_iri
+from instrumap.ontology.iris import document_iri, entity_iri
 
 
 @lru_cache(maxsize=65536)
@@ -28,7 +33,19 @@ def citation_target(mention: Mention, ctx: Context) -> Target:
     assert isinstance(cited, Citation)
     if cited.symbol:
         return symbol_target(cited.symbol)
+    if cited.organ == "parties" or (cited.organ == "self" and cited.antecedent == "parties"):
+        return _parties_act(mention, cited, ctx)
     return _numbered_target(_series(cited, ctx), cited.number, mention.kind)
+
+
+def _parties_act(mention: Mention, cited: Citation, ctx: Context) -> Target:
+    """A decision of a conference of the parties: the conference resolved as the meetings strategy does."""
+    name = MeetingName(cited.body or "Conference of the Parties", parties=True)
+    conference = meeting_target(Mention("conference", mention.start, mention.end, name.title, name), ctx)
+    number = "".join(cited.number.split())
+    act_labels = {lang: _act_label(lang, label, mention.kind, number) for lang, label in conference.label.items()}
+    slug = f"{conference.id}/{mention.kind}/{number}"
+    return Target(mention.kind, slug, entity_iri("meeting", slug), labels(act_labels), conference.resolved)
 
 
 def _series(cited: Citation, ctx: Context) -> str:
@@ -44,6 +61,12 @@ def _series(cited: Citation, ctx: Context) -> str:
     if fits(ctx.own_series, cited.form):
         return ctx.own_series
     return str(load_data("common")["series_default"][cited.form])
+
+
+def _act_label(language: str, body: str, kind: str, number: str) -> str:
+    """ "Conference of the Parties to the … decision 3/2" from the language's ``[labels] resolution`` template."""
+    table = lexicon(language).table("labels")
+    return str(table["resolution"]).format(organ=body, kind=table["kinds"][kind], number=number).strip()
 
 
 @lru_cache(maxsize=65536)
