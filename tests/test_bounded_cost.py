@@ -62,6 +62,14 @@ def test_numbers_of_thousands_of_digits_are_no_error() -> None:
     extract_text(f"回顾第{digits}次会议和第{digits}届会议", language="zh")
 
 
+def test_a_starred_last_footnote_without_text_is_no_error() -> None:
+    """Found by bench/fuzz.py (seed 10111): a page-bottom zone whose last note is a bare "*" raised ValueError."""
+    text = "1. Decides, 1 to act.\n_____\n1 A note.\n*\n"
+    extract_text(text, language="en")
+    assert extract_text((CORPUS / "A_RES_64_179.en.txt").read_text(encoding="utf-8") + "\n_____\n9 x\n*\n",
+                        language="en").references  # fmt: skip
+
+
 def test_docx_zip_bomb_is_refused_in_one_line() -> None:
     """A 2 MB DOCX that decompressed to 4.3 GB: parts past the size limit are refused, not read."""
     buffer = io.BytesIO()

@@ -121,7 +121,7 @@ def _restore_displaced(text: str, spans: list[tuple[str, int, int]], zone_end: i
     if not numbers:
         return spans
     last_number, last_start, last_end = spans[-1]
-    if len(spans) > 1 and not re.search(r"[^\W\d_]", text[last_start:last_end]):
+    if len(spans) > 1 and last_number.isdigit() and not re.search(r"[^\W\d_]", text[last_start:last_end]):
         spans = spans[:-1]  # the last number has no text of its own: it was moved below its text
         numbers = numbers[:-1]
         spans[-1] = (spans[-1][0], spans[-1][1], last_end)
