@@ -104,16 +104,22 @@ def _own_symbol_and_title(head: str, symbol: str | None, series: str) -> tuple[s
 
 
 def _report(head: str, pats: dict[str, list[re.Pattern[str]]]) -> tuple[str | None, tuple[int, int] | None]:
-    """The report the document was adopted on ("[on the report of the Third Committee (A/58/499)]")."""
+    """The report the document was adopted on ("[on the report of the Third Committee (A/58/499)]").
+
+    A symbol "[without reference to a Main Committee (A/60/L.48)]" is the draft: no report, but its
+    span is kept so that the draft is still cited from the header.
+    """
     match = _search(pats["adopted_on_report"], head)
     if not match:
         return None, None
-    group = "report" if match.group("report") else "report2" if "report2" in match.groupdict() else "report"
-    raw = match.group(group)
+    groups = match.groupdict()
+    group = "report" if groups.get("report") else "draft" if groups.get("draft") else ""
+    raw = match.group(group) if group else None
     first = symbol_pattern().search(raw) if raw else None
     if first is None:
         return None, None
-    return normalize_symbol(first.group(0)), (match.start(group) + first.start(), match.end())
+    span = (match.start(group) + first.start(), match.end())
+    return (normalize_symbol(first.group(0)) if group == "report" else None), span
 
 
 def _session(head: str, pats: dict[str, list[re.Pattern[str]]], language: str) -> int | None:

@@ -20,9 +20,49 @@ _PARAGRAPH_END = (",", ";", ":", ".", "，", "；", "：", "。")
 
 
 @cache
+def openers(language: str) -> dict[str, str]:
+    """Every opener phrase and its function: the lexicon's ``[openers]``, and each of them after one of
+    ``[grammar] opener_modifiers`` ("Further condemns", "Strongly warns" → the modified verb's function)."""
+    lex = lexicon(language)
+    table = dict(lex.openers)
+    for modifier in lex.table("grammar").get("opener_modifiers", ()):
+        for phrase, function in lex.openers.items():
+            if not phrase.startswith(modifier):
+                lowered = phrase[0].lower() + phrase[1:] if lex.grammar.word_boundaries else phrase
+                table.setdefault(f"{modifier} {lowered}" if lex.grammar.word_boundaries else modifier + phrase,
+                                 function)  # fmt: skip
+    return table
+
+
+def opener_functions(lex: Lexicon, opener: str) -> tuple[str, ...]:
+    """The functions of an opener as written; a compound ("Recalling and reaffirming") has one per verb."""
+    table = openers(lex.language)
+    key = " ".join(opener.split())
+    if key in table:
+        return (table[key],)
+    for joiner in lex.table("grammar").get("opener_joiners", ()):
+        first, sep, second = key.partition(f" {joiner} ")
+        if sep and first in table:
+            other = second[:1].upper() + second[1:]
+            return (table[first], *((table[other],) if other in table and table[other] != table[first] else ()))
+    return (lex.function_of(key),)
+
+
+@cache
+def _compound(language: str) -> re.Pattern[str]:
+    """A second verb joined to the opener ("Recalling and reaffirming"): the joiner and a known verb."""
+    lex = lexicon(language)
+    joiners = lex.table("grammar").get("opener_joiners", ())
+    if not joiners:
+        return re.compile(r"(?!)")
+    verbs = alternation({p[0].lower() + p[1:] for p in lex.openers})
+    return re.compile(rf"\s+{alternation(joiners)}\s+{verbs}\b")
+
+
+@cache
 def _opener_regex(language: str, at_line_start: bool) -> re.Pattern[str]:
     """An opening verb phrase, bold or not; at a line start (after its "\\n") or at the current position."""
-    words = alternation(lexicon(language).openers)
+    words = alternation(openers(language))
     prefix = r"\n[ \t]*" if at_line_start else ""
     group = f"(?:{words})" if at_line_start else f"({words})"
     grammar = lexicon(language).grammar
@@ -42,7 +82,7 @@ def _line_opener(language: str) -> re.Pattern[str]:
 @cache
 def _bold_opener(language: str) -> re.Pattern[str]:
     """A bold opener inside a line (“，**又回顾**”): how paragraphs run together in some texts."""
-    words = alternation(lexicon(language).openers)
+    words = alternation(openers(language))
     return re.compile(rf"(?:(?<=[，,；;])|(?<=\*\*))\*\*(?:{words})\*\*")
 
 
@@ -53,7 +93,10 @@ def opening(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, str]:
     match = _opener_pattern(lex.language).match(head)
     if match:
         opener = match.group(1)
-        return opener, lex.function_of(opener)
+        joined = _compound(lex.language).match(head, match.end())
+        if joined:
+            opener += joined.group(0)
+        return opener, opener_functions(lex, opener)[0]
     if lex.grammar.opener_shape:
         word = re.match(lex.grammar.opener_shape, head)
         if word:
@@ -165,7 +208,7 @@ def _inline_opener(language: str) -> re.Pattern[str]:
     """An opening verb after a comma or semicolon on the same line: paragraphs run together in a
     text with no line structure ("The General Assembly, Recalling its resolution 55/25 …, Decides …")."""
     lex = lexicon(language)
-    words = alternation(lex.openers, boundary=lex.grammar.word_boundaries)
+    words = alternation(openers(language), boundary=lex.grammar.word_boundaries)
     return re.compile(rf"[,;:，；][ \t]+(?=(?:\d{{1,3}}\.[ \t]+)?(?:\*\*)?{words})")
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from instrumap.extract.lexicon import lexicon
+from instrumap.extract.lexicon import Lexicon, lexicon
 from instrumap.extract.read.footnotes import footnotes, marks
 from instrumap.extract.read.layout import blank_spans, in_zones
 from instrumap.extract.read.paragraphs import number_paragraphs, opening, paragraph_starts, prose_blocks
@@ -64,7 +64,24 @@ def read_structure(
         inside = tuple(m for m in found[lo:hi] if not in_zones(m[0], zones))
         blocks.append(Block(pid, start, end, opener, function, inside))
     if annex_start < len(text):
-        blocks.append(Block("ANNEX", annex_start, len(text)))
+        blocks += _annex_blocks(text, prose, annex_start, zones, found, lex)
     for number, start, end in notes:
         blocks.append(Block(f"FN{number}", start, end))
     return Structure(header_end, tuple(blocks))
+
+
+def _annex_blocks(
+    text: str, prose: str, start: int, zones: list[tuple[int, int]], found: list[tuple[int, int, str]], lex: Lexicon
+) -> list[Block]:
+    """The annex, read like the body: each of its paragraphs is an ``ANNEX`` block with its own opener
+    (the annexed Declaration's "Desiring …", A/RES/47/135) and footnote marks."""
+    starts = paragraph_starts(text, prose, start, len(text), zones, lex)
+    bounds = [start, *(s for s, _ in starts if s > start), len(text)]
+    blocks = []
+    mark_starts = [m[0] for m in found]
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        opener, function = opening(text, lo, hi, lex) if lo > start else ("", "")
+        first, last = bisect.bisect_left(mark_starts, lo), bisect.bisect_left(mark_starts, hi)
+        inside = tuple(m for m in found[first:last] if not in_zones(m[0], zones))
+        blocks.append(Block("ANNEX", lo, hi, opener, function, inside))
+    return blocks
