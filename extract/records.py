@@ -218,6 +218,7 @@ class Reference:
     function: str
     via: str = ""  # the paragraph that carries the footnote mark, for references inside footnotes
     evidence: str = ""  # the sentence around the mention, tidied: what a reader checks
+    pinpoint: str = ""  # the provision cited inside the target: "OP11(j)", "Art.2", "Ch.VII" (comma-separated)
 
     @property
     def kind(self) -> str:
@@ -259,6 +260,8 @@ class Reference:
             data["resolved"] = False
         if self.via:
             data["via"] = self.via
+        if self.pinpoint:
+            data["pinpoint"] = self.pinpoint
         if self.event:
             data["event"] = self.event.as_json()
         return data
