@@ -59,6 +59,7 @@ class Document:
     flat: str  # same length as ``text``: markup, page furniture and line breaks blanked out
     metadata: Metadata = field(default_factory=Metadata)
     blocks: tuple[Block, ...] = ()
+    problems: tuple[str, ...] = ()  # what reading had to guess ("language not recognized: read as English")
     _notes: tuple[list[int], list[Block]] = field(init=False, repr=False, compare=False)
     _paragraphs: tuple[list[int], list[Block]] = field(init=False, repr=False, compare=False)
     _marked_by: dict[str, list[Block]] = field(init=False, repr=False, compare=False)

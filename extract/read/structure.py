@@ -58,8 +58,13 @@ def read_structure(
     prose_paragraphs = prose_blocks(text, header_end, annex_start, paragraphs, zones, lex)
     found.sort()
     mark_starts = [m[0] for m in found]
+    introduced = ""  # the function of a paragraph that ends in a colon ("Declares that:")
     for pid, start, end in [*paragraphs, *prose_paragraphs]:
         opener, function = opening(text, start, end, lex)
+        if not opener and pid.startswith("OP") and introduced:
+            function = introduced  # "Declares that:\n1. The subjection of peoples …" (A/RES/1514 (XV))
+        elif pid.startswith(("PP", "OP")):
+            introduced = function if text[start:end].rstrip().endswith((":", "：")) else ""
         lo, hi = bisect.bisect_left(mark_starts, start), bisect.bisect_left(mark_starts, end)
         inside = tuple(m for m in found[lo:hi] if not in_zones(m[0], zones))
         blocks.append(Block(pid, start, end, opener, function, inside))
@@ -85,3 +90,24 @@ def _annex_blocks(
         inside = tuple(m for m in found[first:last] if not in_zones(m[0], zones))
         blocks.append(Block("ANNEX", lo, hi, opener, function, inside))
     return blocks
+
+
+def document_span(text: str, language: str, source: str) -> tuple[int, int]:
+    """Where the document itself stands in ``text``: all of it, or, on a page that prints several
+    resolutions under their own headings ("2145 (XXI). Question of …"), the one the file is named
+    after, from its heading to the date under its meeting line (A/RES/2145 (XXI), A/RES/1514 (XV))."""
+    table = lexicon(language).table("structure")
+    if "heading" not in table:
+        return 0, len(text)
+    headings = list(re.finditer(rf"(?:^|\n)[ \t]*{table['heading']}", text))
+    if len(headings) < 2:
+        return 0, len(text)
+    tokens = set(re.split(r"[^0-9A-Za-z]+", source.rsplit("/", 1)[-1]))
+    own = next((m for m in headings if {m.group("number"), m.group("session")} <= tokens), None)
+    if own is None:
+        return 0, len(text)
+    start = own.start() + (text[own.start()] == "\n")
+    following = [m.start() for m in headings if m.start() > own.start()]
+    end = following[0] if following else len(text)
+    closing = re.compile(table["closing"]).search(text, start, end) if "closing" in table else None
+    return start, (closing.end() if closing else end)

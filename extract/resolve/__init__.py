@@ -93,7 +93,8 @@ def resolve_document(document: Document, mentions: Iterable[Mention], data: Auth
     data = data or authority()
     ctx = resolve(document, mentions, data)
     relations = find_relations(document, ctx.resolved, data)
-    return Extraction(document, tuple(ctx.resolved), tuple(relations), tuple(ctx.problems), _creator(document, data))
+    problems = (*document.problems, *ctx.problems)
+    return Extraction(document, tuple(ctx.resolved), tuple(relations), problems, _creator(document, data))
 
 
 def _creator(document: Document, data: Authority) -> str:
