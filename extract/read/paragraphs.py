@@ -14,6 +14,8 @@ from instrumap.extract.lexicon import Lexicon, alternation, lexicon
 from instrumap.extract.read.layout import at_lines, in_zones
 
 _OP_NUMBER = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\Z))")
+# Where words are not spaced, the number may touch the text: "3.总务委员会…" ([grammar] glued_numbers).
+_OP_NUMBER_GLUED = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\Z)|(?=[^\x00-\x7f]))")
 
 
 _PARAGRAPH_END = (",", ";", ":", ".", "，", "；", "：", "。")
@@ -114,7 +116,8 @@ def paragraph_starts(
     """Offsets where paragraphs start, with the operative number when one is written there."""
     starts: dict[int, int | None] = {}
     numbered: list[tuple[int, int, bool]] = []  # (offset, number, alone on its line)
-    for start, m in at_lines(_OP_NUMBER, text, begin, end):
+    op_number = _OP_NUMBER_GLUED if lex.table("grammar").get("glued_numbers") else _OP_NUMBER
+    for start, m in at_lines(op_number, text, begin, end):
         if in_zones(start, zones):
             continue
         line_end = text.find("\n", m.end())

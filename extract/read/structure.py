@@ -7,6 +7,7 @@ marks, ``paragraphs`` the paragraphs and their opening verbs.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -84,7 +85,7 @@ def _annex_blocks(
     bounds = [start, *(s for s, _ in starts if s > start), len(text)]
     blocks = []
     mark_starts = [m[0] for m in found]
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
+    for lo, hi in itertools.pairwise(bounds):
         opener, function = opening(text, lo, hi, lex) if lo > start else ("", "")
         first, last = bisect.bisect_left(mark_starts, lo), bisect.bisect_left(mark_starts, hi)
         inside = tuple(m for m in found[first:last] if not in_zones(m[0], zones))

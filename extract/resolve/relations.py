@@ -33,7 +33,9 @@ def _words(language: str) -> dict[str, re.Pattern[str]]:
         "report": re.compile(alternation(data["report"])),
         "ibid": re.compile(r"\W*" + alternation(data.get("ibid", ["(?!)"]))),
         "annexed_here": re.compile(r"[^；;。]{0,60}?" + alternation(data.get("annexed_here", ["(?!)"]))),
-        "adopted_by_meeting": re.compile(r"[\W\d]{0,6}" + alternation(data.get("adopted_by_meeting", ["(?!)"])) + r"\s*$"),
+        "adopted_by_meeting": re.compile(
+            r"[\W\d]{0,6}" + alternation(data.get("adopted_by_meeting", ["(?!)"])) + r"\s*$"
+        ),
     }
 
 
@@ -255,10 +257,10 @@ def _adopted_by_meetings(
         j = i - 1
         while j >= 0 and ordered[j].start >= ref.start - 120 and ordered[j].kind in INSTRUMENT_KINDS:
             earlier = ordered[j]
+            joined = j < i - 1 and out and out[-1].object == ordered[j + 1].id
             if words["adopted_by_meeting"].match(document.flat, earlier.end, ref.start) or (
-                j < i - 1 and out and out[-1].object == ordered[j + 1].id
-                and re.fullmatch(r"[\s,\d]*(?:and|与|和|及)?[\s\d]*(?:the\s+)?", document.flat[earlier.end : ordered[j + 1].start])
-            ):  # fmt: skip
+                joined and _LIST_GAP.fullmatch(document.flat, earlier.end, ordered[j + 1].start)
+            ):
                 out.append(Relation(ref.id, "adopts", earlier.id))
             j -= 1
     return out
