@@ -59,6 +59,7 @@ class Document:
     flat: str  # same length as ``text``: markup, page furniture and line breaks blanked out
     metadata: Metadata = field(default_factory=Metadata)
     blocks: tuple[Block, ...] = ()
+    problems: tuple[str, ...] = ()  # what reading had to guess ("language not recognized: read as English")
     _notes: tuple[list[int], list[Block]] = field(init=False, repr=False, compare=False)
     _paragraphs: tuple[list[int], list[Block]] = field(init=False, repr=False, compare=False)
     _marked_by: dict[str, list[Block]] = field(init=False, repr=False, compare=False)
@@ -219,6 +220,7 @@ class Reference:
     function: str
     via: str = ""  # the paragraph that carries the footnote mark, for references inside footnotes
     evidence: str = ""  # the sentence around the mention, tidied: what a reader checks
+    pinpoint: str = ""  # the provision cited inside the target: "OP11(j)", "Art.2", "Ch.VII" (comma-separated)
 
     @property
     def kind(self) -> str:
@@ -260,6 +262,8 @@ class Reference:
             data["resolved"] = False
         if self.via:
             data["via"] = self.via
+        if self.pinpoint:
+            data["pinpoint"] = self.pinpoint
         if self.event:
             data["event"] = self.event.as_json()
         return data

@@ -147,6 +147,8 @@ def document_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         add(cit, _IM.paragraph, Literal(ref.paragraph))
         if ref.via:
             add(cit, _IM.viaParagraph, Literal(ref.via))
+        if ref.pinpoint:
+            add(cit, _IM.pinpoint, Literal(ref.pinpoint))
         add(cit, _IM.startOffset, _int(ref.start))
         add(cit, _IM.endOffset, _int(ref.end))
         add(cit, _IM.mentionText, Literal(ref.text, language=doc.language))

@@ -7,10 +7,10 @@ from pathlib import Path
 from instrumap.extract.errors import InputError
 from instrumap.extract.lexicon import load_data, supported_languages
 from instrumap.extract.read.formats import read_source
-from instrumap.extract.read.header import read_header
-from instrumap.extract.read.language import detect_language
+from instrumap.extract.read.header import read_header, shifted
+from instrumap.extract.read.language import detect_language, fallback_language
 from instrumap.extract.read.layout import flat_view, furniture_spans
-from instrumap.extract.read.structure import read_structure
+from instrumap.extract.read.structure import document_span, read_structure
 from instrumap.extract.records import Document
 
 
@@ -18,19 +18,25 @@ def parse_text(text: str, source: str = "<text>", language: str | None = None) -
     """Read a document's text as given; ``language`` overrides detection."""
     if not text.strip():
         raise InputError(source, "empty file")
+    problems: tuple[str, ...] = ()
     if language is None:
         language = detect_language(text)
         if language is None:
-            raise InputError(source, "language not recognized (expected one of ar, zh, en, fr, ru, es)")
+            language = fallback_language(text)
+            if language is None:
+                raise InputError(source, "language not recognized (expected one of ar, zh, en, fr, ru, es)")
+            name = load_data("languages")["names"].get(language, language)
+            problems = (f"language not recognized (text too short): read as {name}; --language sets it",)
     if language not in supported_languages():
         name = load_data("languages")["names"].get(language, language)
         supported = ", ".join(supported_languages())
         raise InputError(source, f"{name} ({language}) documents are not supported yet (supported: {supported})")
-    header = read_header(text, language)
+    start, end = document_span(text, language, source)
+    header = read_header(text, language) if start == 0 else shifted(read_header(text[start:end], language), start)
     symbol = header.metadata.symbol
     furniture = furniture_spans(text, symbol, header.end)
     flat = flat_view(text, furniture)
-    structure = read_structure(text, flat, language, header.end, symbol, furniture)
+    structure = read_structure(text[:end], flat[:end], language, header.end, symbol, furniture)
     return Document(
         source=source,
         text=text,
@@ -38,6 +44,7 @@ def parse_text(text: str, source: str = "<text>", language: str | None = None) -
         flat=flat,
         metadata=header.metadata,
         blocks=structure.blocks,
+        problems=problems,
     )
 
 

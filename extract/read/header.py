@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from instrumap.extract.lexicon import canonical_language, lexicon, month_number, ordinal_value, organ_names
@@ -11,6 +11,8 @@ from instrumap.extract.records import Metadata
 from instrumap.extract.symbols import normalize_symbol, symbol_kind, symbol_pattern
 
 _OWN_NUMBER = re.compile(r"^[ \t]*(?:\*\*)?((?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?)\.(?:\*\*)?[ \t]*", re.M)
+# A yearbook page's own heading: "2145 (XXI). Question of South West Africa".
+_OWN_YEARBOOK_NUMBER = re.compile(r"^[ \t]*(\d{1,4}) \(([IVXL]+)\)\.[ \t]", re.M)
 _OWN_SYMBOL = re.compile(r"^[ \t]*((?:A|S|E)(?:/HRC)?/RES/[\w./()\- ]+?)[ \t]*$", re.M)
 
 
@@ -26,6 +28,14 @@ def _patterns(language: str) -> dict[str, list[re.Pattern[str]]]:
         k: [re.compile(p, re.M) for p in ([v] if isinstance(v, str) else v)]
         for k, v in lexicon(language).header.items()
     }
+
+
+def shifted(header: Header, offset: int) -> Header:
+    """A header read from a slice of the text, with its offsets into the whole text."""
+    span = header.metadata.report_span
+    if span is not None:
+        span = (span[0] + offset, span[1] + offset)
+    return Header(header.end + offset, replace(header.metadata, report_span=span))
 
 
 def _search(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
@@ -61,7 +71,7 @@ def read_header(text: str, language: str) -> Header:
     sc = _search(pats["sc_resolution"], text[:600])
     end = body.end() if body else sc.end() if sc else 0
     head = text[: body.start("body")] if body else text[:end]
-    organ = body.group("body") if body else None
+    organ = " ".join(body.group("body").replace(",", " ").split()) if body else None  # OCR "General, Assembly"
     series, date, symbol = _series_of(organ, language), None, None
     adopted = _search(pats["adopted_by"], head)
     if adopted:
@@ -97,23 +107,32 @@ def _own_symbol_and_title(head: str, symbol: str | None, series: str) -> tuple[s
         symbol = normalize_symbol(own.group(1))
     number = _OWN_NUMBER.search(head)
     if number is None:
-        return symbol, None
+        yearbook = _OWN_YEARBOOK_NUMBER.search(head)
+        if yearbook is not None and symbol is None and series:
+            symbol = normalize_symbol(f"{series}/RES/{yearbook.group(1)}({yearbook.group(2)})")
+        return symbol, _title(head[yearbook.end() :]) if yearbook else None
     if symbol is None and series:
         symbol = normalize_symbol(f"{series}/RES/{number.group(1)}")
     return symbol, _title(head[number.end() :])
 
 
 def _report(head: str, pats: dict[str, list[re.Pattern[str]]]) -> tuple[str | None, tuple[int, int] | None]:
-    """The report the document was adopted on ("[on the report of the Third Committee (A/58/499)]")."""
+    """The report the document was adopted on ("[on the report of the Third Committee (A/58/499)]").
+
+    A symbol "[without reference to a Main Committee (A/60/L.48)]" is the draft: no report, but its
+    span is kept so that the draft is still cited from the header.
+    """
     match = _search(pats["adopted_on_report"], head)
     if not match:
         return None, None
-    group = "report" if match.group("report") else "report2" if "report2" in match.groupdict() else "report"
-    raw = match.group(group)
+    groups = match.groupdict()
+    group = "report" if groups.get("report") else "draft" if groups.get("draft") else ""
+    raw = match.group(group) if group else None
     first = symbol_pattern().search(raw) if raw else None
     if first is None:
         return None, None
-    return normalize_symbol(first.group(0)), (match.start(group) + first.start(), match.end())
+    span = (match.start(group) + first.start(), match.end())
+    return (normalize_symbol(first.group(0)) if group == "report" else None), span
 
 
 def _session(head: str, pats: dict[str, list[re.Pattern[str]]], language: str) -> int | None:

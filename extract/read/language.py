@@ -59,3 +59,17 @@ def _latin_language(sample: str) -> str | None:
     if scores[best] < max(2, 0.08 * total):
         return None
     return best
+
+
+def fallback_language(text: str) -> str | None:
+    """The language a text too short to recognize is read in: by its script (``[fallback]`` in
+    ``languages.toml``: Latin letters → English, "Resolution 2203 (2015)"), None without letters."""
+    sample = text[:SAMPLE]
+    fallback = load_data("languages").get("fallback", {})
+    for language, pattern in _script_patterns():
+        if _count(pattern, sample):
+            return language
+    return fallback.get("latin") if _LATIN.search(sample) else None
+
+
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")

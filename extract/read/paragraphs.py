@@ -14,15 +14,57 @@ from instrumap.extract.lexicon import Lexicon, alternation, lexicon
 from instrumap.extract.read.layout import at_lines, in_zones
 
 _OP_NUMBER = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\Z))")
+# Where words are not spaced, the number may touch the text: "3.总务委员会…" ([grammar] glued_numbers).
+_OP_NUMBER_GLUED = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\Z)|(?=[^\x00-\x7f]))")
 
 
 _PARAGRAPH_END = (",", ";", ":", ".", "，", "；", "：", "。")
 
 
 @cache
+def openers(language: str) -> dict[str, str]:
+    """Every opener phrase and its function: the lexicon's ``[openers]``, and each of them after one of
+    ``[grammar] opener_modifiers`` ("Further condemns", "Strongly warns" → the modified verb's function)."""
+    lex = lexicon(language)
+    table = dict(lex.openers)
+    for modifier in lex.table("grammar").get("opener_modifiers", ()):
+        for phrase, function in lex.openers.items():
+            if not phrase.startswith(modifier):
+                lowered = phrase[0].lower() + phrase[1:] if lex.grammar.word_boundaries else phrase
+                table.setdefault(f"{modifier} {lowered}" if lex.grammar.word_boundaries else modifier + phrase,
+                                 function)  # fmt: skip
+    return table
+
+
+def opener_functions(lex: Lexicon, opener: str) -> tuple[str, ...]:
+    """The functions of an opener as written; a compound ("Recalling and reaffirming") has one per verb."""
+    table = openers(lex.language)
+    key = " ".join(opener.split())
+    if key in table:
+        return (table[key],)
+    for joiner in lex.table("grammar").get("opener_joiners", ()):
+        first, sep, second = key.partition(f" {joiner} ")
+        if sep and first in table:
+            other = second[:1].upper() + second[1:]
+            return (table[first], *((table[other],) if other in table and table[other] != table[first] else ()))
+    return (lex.function_of(key),)
+
+
+@cache
+def _compound(language: str) -> re.Pattern[str]:
+    """A second verb joined to the opener ("Recalling and reaffirming"): the joiner and a known verb."""
+    lex = lexicon(language)
+    joiners = lex.table("grammar").get("opener_joiners", ())
+    if not joiners:
+        return re.compile(r"(?!)")
+    verbs = alternation({p[0].lower() + p[1:] for p in lex.openers})
+    return re.compile(rf"\s+{alternation(joiners)}\s+{verbs}\b")
+
+
+@cache
 def _opener_regex(language: str, at_line_start: bool) -> re.Pattern[str]:
     """An opening verb phrase, bold or not; at a line start (after its "\\n") or at the current position."""
-    words = alternation(lexicon(language).openers)
+    words = alternation(openers(language))
     prefix = r"\n[ \t]*" if at_line_start else ""
     group = f"(?:{words})" if at_line_start else f"({words})"
     grammar = lexicon(language).grammar
@@ -42,7 +84,7 @@ def _line_opener(language: str) -> re.Pattern[str]:
 @cache
 def _bold_opener(language: str) -> re.Pattern[str]:
     """A bold opener inside a line (“，**又回顾**”): how paragraphs run together in some texts."""
-    words = alternation(lexicon(language).openers)
+    words = alternation(openers(language))
     return re.compile(rf"(?:(?<=[，,；;])|(?<=\*\*))\*\*(?:{words})\*\*")
 
 
@@ -53,7 +95,10 @@ def opening(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, str]:
     match = _opener_pattern(lex.language).match(head)
     if match:
         opener = match.group(1)
-        return opener, lex.function_of(opener)
+        joined = _compound(lex.language).match(head, match.end())
+        if joined:
+            opener += joined.group(0)
+        return opener, opener_functions(lex, opener)[0]
     if lex.grammar.opener_shape:
         word = re.match(lex.grammar.opener_shape, head)
         if word:
@@ -71,7 +116,8 @@ def paragraph_starts(
     """Offsets where paragraphs start, with the operative number when one is written there."""
     starts: dict[int, int | None] = {}
     numbered: list[tuple[int, int, bool]] = []  # (offset, number, alone on its line)
-    for start, m in at_lines(_OP_NUMBER, text, begin, end):
+    op_number = _OP_NUMBER_GLUED if lex.table("grammar").get("glued_numbers") else _OP_NUMBER
+    for start, m in at_lines(op_number, text, begin, end):
         if in_zones(start, zones):
             continue
         line_end = text.find("\n", m.end())
@@ -165,7 +211,7 @@ def _inline_opener(language: str) -> re.Pattern[str]:
     """An opening verb after a comma or semicolon on the same line: paragraphs run together in a
     text with no line structure ("The General Assembly, Recalling its resolution 55/25 …, Decides …")."""
     lex = lexicon(language)
-    words = alternation(lex.openers, boundary=lex.grammar.word_boundaries)
+    words = alternation(openers(language), boundary=lex.grammar.word_boundaries)
     return re.compile(rf"[,;:，；][ \t]+(?=(?:\d{{1,3}}\.[ \t]+)?(?:\*\*)?{words})")
 
 

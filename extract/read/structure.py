@@ -7,11 +7,12 @@ marks, ``paragraphs`` the paragraphs and their opening verbs.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from instrumap.extract.lexicon import lexicon
+from instrumap.extract.lexicon import Lexicon, lexicon
 from instrumap.extract.read.footnotes import footnotes, marks
 from instrumap.extract.read.layout import blank_spans, in_zones
 from instrumap.extract.read.paragraphs import number_paragraphs, opening, paragraph_starts, prose_blocks
@@ -58,13 +59,56 @@ def read_structure(
     prose_paragraphs = prose_blocks(text, header_end, annex_start, paragraphs, zones, lex)
     found.sort()
     mark_starts = [m[0] for m in found]
+    introduced = ""  # the function of a paragraph that ends in a colon ("Declares that:")
     for pid, start, end in [*paragraphs, *prose_paragraphs]:
         opener, function = opening(text, start, end, lex)
+        if not opener and pid.startswith("OP") and introduced:
+            function = introduced  # "Declares that:\n1. The subjection of peoples …" (A/RES/1514 (XV))
+        elif pid.startswith(("PP", "OP")):
+            introduced = function if text[start:end].rstrip().endswith((":", "：")) else ""
         lo, hi = bisect.bisect_left(mark_starts, start), bisect.bisect_left(mark_starts, end)
         inside = tuple(m for m in found[lo:hi] if not in_zones(m[0], zones))
         blocks.append(Block(pid, start, end, opener, function, inside))
     if annex_start < len(text):
-        blocks.append(Block("ANNEX", annex_start, len(text)))
+        blocks += _annex_blocks(text, prose, annex_start, zones, found, lex)
     for number, start, end in notes:
         blocks.append(Block(f"FN{number}", start, end))
     return Structure(header_end, tuple(blocks))
+
+
+def _annex_blocks(
+    text: str, prose: str, start: int, zones: list[tuple[int, int]], found: list[tuple[int, int, str]], lex: Lexicon
+) -> list[Block]:
+    """The annex, read like the body: each of its paragraphs is an ``ANNEX`` block with its own opener
+    (the annexed Declaration's "Desiring …", A/RES/47/135) and footnote marks."""
+    starts = paragraph_starts(text, prose, start, len(text), zones, lex)
+    bounds = [start, *(s for s, _ in starts if s > start), len(text)]
+    blocks = []
+    mark_starts = [m[0] for m in found]
+    for lo, hi in itertools.pairwise(bounds):
+        opener, function = opening(text, lo, hi, lex) if lo > start else ("", "")
+        first, last = bisect.bisect_left(mark_starts, lo), bisect.bisect_left(mark_starts, hi)
+        inside = tuple(m for m in found[first:last] if not in_zones(m[0], zones))
+        blocks.append(Block("ANNEX", lo, hi, opener, function, inside))
+    return blocks
+
+
+def document_span(text: str, language: str, source: str) -> tuple[int, int]:
+    """Where the document itself stands in ``text``: all of it, or, on a page that prints several
+    resolutions under their own headings ("2145 (XXI). Question of …"), the one the file is named
+    after, from its heading to the date under its meeting line (A/RES/2145 (XXI), A/RES/1514 (XV))."""
+    table = lexicon(language).table("structure")
+    if "heading" not in table:
+        return 0, len(text)
+    headings = list(re.finditer(rf"(?:^|\n)[ \t]*{table['heading']}", text))
+    if len(headings) < 2:
+        return 0, len(text)
+    tokens = set(re.split(r"[^0-9A-Za-z]+", source.rsplit("/", 1)[-1]))
+    own = next((m for m in headings if {m.group("number"), m.group("session")} <= tokens), None)
+    if own is None:
+        return 0, len(text)
+    start = own.start() + (text[own.start()] == "\n")
+    following = [m.start() for m in headings if m.start() > own.start()]
+    end = following[0] if following else len(text)
+    closing = re.compile(table["closing"]).search(text, start, end) if "closing" in table else None
+    return start, (closing.end() if closing else end)

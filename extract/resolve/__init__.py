@@ -13,7 +13,7 @@ from instrumap.extract.records import Document, Extraction, MeetingName, Mention
 from instrumap.extract.resolve.backrefs import back_reference_targets, protocols_targets
 from instrumap.extract.resolve.context import Context, own_series, placements
 from instrumap.extract.resolve.documents import citation_target, symbol_target
-from instrumap.extract.resolve.evidence import Evidence
+from instrumap.extract.resolve.evidence import Evidence, pinpoint
 from instrumap.extract.resolve.instruments import instrument_target, plan_target
 from instrumap.extract.resolve.meetings import meeting_target
 from instrumap.extract.resolve.relations import find_relations
@@ -80,9 +80,10 @@ def resolve(document: Document, mentions: Iterable[Mention], data: Authority | N
                 continue
             sentence = evidence.sentence(mention.start, mention.end)
             text = document.text[mention.start : mention.end]
+            cited = pinpoint(document, mention.start, mention.end, target.kind)
             for paragraph, function, via in placements(document, mention, header):
                 ctx.add(
-                    Reference(target, text, mention.start, mention.end, paragraph, function, via, sentence)
+                    Reference(target, text, mention.start, mention.end, paragraph, function, via, sentence, cited)
                 )
     return ctx
 
@@ -92,7 +93,8 @@ def resolve_document(document: Document, mentions: Iterable[Mention], data: Auth
     data = data or authority()
     ctx = resolve(document, mentions, data)
     relations = find_relations(document, ctx.resolved, data)
-    return Extraction(document, tuple(ctx.resolved), tuple(relations), tuple(ctx.problems), _creator(document, data))
+    problems = (*document.problems, *ctx.problems)
+    return Extraction(document, tuple(ctx.resolved), tuple(relations), problems, _creator(document, data))
 
 
 def _creator(document: Document, data: Authority) -> str:

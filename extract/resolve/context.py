@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from instrumap.extract.lexicon import canonical_language, lexicon, load_data
+from instrumap.extract.read.paragraphs import opener_functions
 from instrumap.extract.records import Block, Document, Mention, Reference
 from instrumap.extract.symbols import normalize_symbol, symbol_pattern
 from instrumap.ontology.authorities import Authority
@@ -100,13 +101,22 @@ def fits(series: str, form: str) -> bool:
 def placements(document: Document, mention: Mention, header: Block | None) -> list[tuple[str, str, str]]:
     """(paragraph, function, via) for a mention: a footnote's reference is credited to each paragraph marking it."""
     if header and mention.start < header.end:
-        return [("HEADER", "adopted_on_report", "")]
+        drafted = document.metadata.adopted_on_report is None
+        return [("HEADER", "adopted_on_draft" if drafted else "adopted_on_report", "")]
     block = document.block_at(mention.start)
     if block is None:
         return []
     if not block.id.startswith("FN"):
-        return [(block.id, block.function, "")]
+        return [(block.id, function, "") for function in _functions(document, block)]
     markers = document.markers(block.id[2:])
     if not markers:
         return [(block.id, "", "")]
-    return [(block.id, b.function, b.id) for b in markers]
+    return [(block.id, function, b.id) for b in markers for function in _functions(document, b)]
+
+
+def _functions(document: Document, block: Block) -> tuple[str, ...]:
+    """The block's function, and the second verb's of a compound opener ("Recalling and reaffirming")."""
+    if not block.function:
+        return ("",)
+    rest = opener_functions(lexicon(document.language), block.opener)[1:]
+    return (block.function, *rest)

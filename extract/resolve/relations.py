@@ -11,23 +11,31 @@ import re
 from functools import cache
 
 from instrumap.extract.lexicon import alternation, lexicon
-from instrumap.extract.records import Document, Reference, Relation
+from instrumap.extract.records import Block, Document, Reference, Relation
 from instrumap.ontology.authorities import Authority, authority, entry_collection
 from instrumap.ontology.iris import document_iri, entity_iri, work_iri
-from instrumap.ontology.kinds import instrument_kinds
+from instrumap.ontology.kinds import instrument_kinds, meeting_kinds
 
 _RESOLUTION_KINDS = ("resolution", "decision")
+_SOURCE_KINDS = ("resolution", "decision", "document")
 INSTRUMENT_KINDS = instrument_kinds()
+MEETING_KINDS = meeting_kinds()
 
 
 @cache
 def _words(language: str) -> dict[str, re.Pattern[str]]:
     data = lexicon(language).raw["relations"]
     return {
-        "adopts_after": re.compile(r"^[^；;。]{0,80}?" + alternation(data["adopts_after"])),
+        "adopts_after": re.compile(r"[^；;。]{0,80}?" + alternation(data["adopts_after"])),
         "adopted_by_before": re.compile(alternation(data["adopted_by_before"]) + r"\s*$"),
         "annex": re.compile(alternation(data["annex"]), re.I),
+        "annex_after": re.compile(r"\s*[,，]?\s*" + alternation(data["annex"]), re.I),
         "report": re.compile(alternation(data["report"])),
+        "ibid": re.compile(r"\W*" + alternation(data.get("ibid", ["(?!)"]))),
+        "annexed_here": re.compile(r"[^；;。]{0,60}?" + alternation(data.get("annexed_here", ["(?!)"]))),
+        "adopted_by_meeting": re.compile(
+            r"[\W\d]{0,6}" + alternation(data.get("adopted_by_meeting", ["(?!)"])) + r"\s*$"
+        ),
     }
 
 
@@ -41,11 +49,13 @@ def find_relations(document: Document, references: list[Reference], data: Author
         found.append(Relation(meta.symbol, "adopted_on_report", meta.adopted_on_report))
     body = [r for r in references if not r.paragraph.startswith(("FN", "HEADER"))]
     found += _adoptions_in_text(document, body, words)
+    found += _annexed_here(document, body, words)
+    found += _adopted_by_meetings(document, body, words)
     by_paragraph: dict[str, list[Reference]] = {}
     for ref in references:
         by_paragraph.setdefault(ref.paragraph, []).append(ref)
     found += _footnote_relations(document, by_paragraph, words)
-    found += _from_authority(references, data, found)
+    found += _from_authority(references, data, found, _annex_sources(document, references, words))
     unique: dict[tuple[str, str, str], Relation] = {}
     for relation in found:
         if relation.subject != relation.object:
@@ -79,12 +89,7 @@ def _adoptions_in_text(document: Document, refs: list[Reference], words: dict[st
         if ref.kind in _RESOLUTION_KINDS:
             m = words["adopts_after"].match(flat, ref.end)
             if m:
-                stop = _clause_end(flat, m.end())
-                for other in ordered[i + 1 :]:
-                    if other.start >= stop or other.kind in _RESOLUTION_KINDS:
-                        break
-                    if other.kind in INSTRUMENT_KINDS:
-                        out.append(Relation(ref.id, "adopts", other.id))
+                out += [Relation(ref.id, "adopts", other.id) for other in _listed_after(ordered, i, m.end(), flat)]
         elif ref.kind in INSTRUMENT_KINDS:
             # "…, adopted by the General Assembly in its resolution 44/25" / “第44/25号决议通过的《…》”
             after = _resolution_after(ordered, i, ref.end + 90)
@@ -97,6 +102,25 @@ def _adoptions_in_text(document: Document, refs: list[Reference], words: dict[st
 
 
 _CLAUSE_END = re.compile(r"[；;。]|\n\s*\n")
+# What may stand between the items of a list of instruments: punctuation, footnote marks, "and the".
+_LIST_GAP = re.compile(r"[\s,，、\d*]*(?:(?:and|as well as|和|及|以及|与)[\s\d]*)?(?:the\s+)?")
+
+
+def _listed_after(ordered: list[Reference], i: int, at: int, flat: str) -> list[Reference]:
+    """The instruments listed right after offset ``at`` ("by which it adopted the Convention, the
+    Protocol … and the Protocol …"), up to the first thing that is not the list's next item."""
+    out: list[Reference] = []
+    stop = _clause_end(flat, at)
+    for other in ordered[i + 1 :]:
+        if other.start >= stop or other.kind not in INSTRUMENT_KINDS:
+            break
+        if other.start < at:
+            continue
+        if not _LIST_GAP.fullmatch(flat, at, other.start) and not (not out and other.start - at <= 12):
+            break
+        out.append(other)
+        at = max(at, other.end)
+    return out
 
 
 _LONGEST_NUMBER = 200  # no resolution mention is longer: bounds the look back
@@ -129,39 +153,116 @@ def _clause_end(flat: str, start: int) -> int:
     return m.start() if m else len(flat)
 
 
+def _footnote_sources(
+    document: Document, refs: dict[str, list[Reference]], words: dict[str, re.Pattern[str]]
+) -> dict[str, list[Reference]]:
+    """Each footnote's sources (the resolutions or documents it names first); "Ibid., annex II."
+    names none and takes the previous footnote's (A/RES/61/180)."""
+    sources: dict[str, list[Reference]] = {}
+    previous: list[Reference] = []
+    for note in sorted((b for b in document.blocks if b.id.startswith("FN")), key=lambda b: b.start):
+        inside = sorted(refs.get(note.id, ()), key=lambda r: r.start)
+        named = _first_sources(inside)
+        if not named and words["ibid"].match(document.flat, note.start):
+            named = previous
+        if named:
+            sources[note.id] = named
+            previous = named
+    return sources
+
+
+def _first_sources(inside: list[Reference]) -> list[Reference]:
+    """The first reference of a footnote, with the second half of a joint symbol ("A/51/113-S/1996/276")."""
+    if not inside or inside[0].kind not in _SOURCE_KINDS:
+        return []
+    first = [inside[0]]
+    for ref in inside[1:3]:
+        if ref.kind == "document" == first[0].kind and ref.start - first[-1].end <= 1:
+            first.append(ref)
+    return first
+
+
+def _annex_sources(document: Document, references: list[Reference], words: dict[str, re.Pattern[str]]) -> set[str]:
+    """The resolutions and documents cited for an annex ("See resolution 2200 A (XXI), annex.")."""
+    return {
+        ref.id for ref in references
+        if ref.kind in _SOURCE_KINDS and words["annex_after"].match(document.flat, ref.end)
+    }  # fmt: skip
+
+
 def _footnote_relations(
     document: Document, refs: dict[str, list[Reference]], words: dict[str, re.Pattern[str]]
 ) -> list[Relation]:
     """A footnote that gives an instrument's source ("Resolution 55/59, annex.") or a report's symbol."""
     out: list[Relation] = []
     by_block = {b.id: b for b in document.blocks}
-    for note in (b for b in document.blocks if b.id.startswith("FN")):
-        inside = sorted(refs.get(note.id, ()), key=lambda r: r.start)
-        if not inside:
-            continue
-        first = inside[0]
+    sources = _footnote_sources(document, refs, words)
+    for note in (b for b in document.blocks if b.id in sources):
+        named = sources[note.id]
+        first = named[0]
         text = document.flat[note.start : note.end]
-        for marker in {r.via for r in inside if r.via}:
-            block = by_block.get(marker)
-            if block is None:
-                continue
-            for start, _end, number in block.marks:
+        annexed = bool(words["annex"].search(text))
+        for block in document.markers(note.id[2:]):
+            for start, _end, number in by_block[block.id].marks:
                 if f"FN{number}" != note.id:
                     continue
-                cited = _cited_right_before(refs, marker, start, document.flat)
-                if first.kind in _RESOLUTION_KINDS and cited is not None:
-                    if words["annex"].search(text):
-                        out.append(Relation(cited.id, "annexed_to", first.id))
-                    else:
-                        out.append(Relation(first.id, "adopts", cited.id))
-                elif first.kind == "document":
-                    clause = document.flat[max(block.start, start - 160) : start]
-                    clause = re.split(r"[；;。]", clause.rstrip(" \t；;。,，:："))[-1]
-                    if words["report"].search(clause):
-                        about = [r for r in refs.get(marker, ()) if r.kind in _RESOLUTION_KINDS
-                                 and start - 160 <= r.start < start and r.start >= start - len(clause)]  # fmt: skip
-                        if len(about) == 1:
-                            out.append(Relation(first.id, "reports_on", about[0].id))
+                cited = _cited_right_before(refs, block.id, start, document.flat)
+                if cited is not None and (annexed or first.kind == "document"):
+                    if annexed:
+                        out += [Relation(cited.id, "annexed_to", source.id) for source in named]
+                elif cited is not None:
+                    out.append(Relation(first.id, "adopts", cited.id))
+                if first.kind == "document" and not annexed:
+                    out += _reports_on(document, refs, block, start, first, words)
+    return out
+
+
+def _reports_on(
+    document: Document, refs: dict[str, list[Reference]], block: Block, start: int, report: Reference,
+    words: dict[str, re.Pattern[str]],
+) -> list[Relation]:
+    """ "the report of the Secretary-General on … resolution 54/131⁵" with "⁵ A/55/119": the report is on it."""
+    clause = document.flat[max(block.start, start - 160) : start]
+    clause = re.split(r"[；;。]", clause.rstrip(" \t；;。,，:："))[-1]
+    if not words["report"].search(clause):
+        return []
+    about = [r for r in refs.get(block.id, ()) if r.kind in _RESOLUTION_KINDS
+             and start - 160 <= r.start < start and r.start >= start - len(clause)]  # fmt: skip
+    return [Relation(report.id, "reports_on", about[0].id)] if len(about) == 1 else []
+
+
+def _annexed_here(document: Document, refs: list[Reference], words: dict[str, re.Pattern[str]]) -> list[Relation]:
+    """ "Approves the Declaration …, the text of which is annexed to the present resolution" (A/RES/49/60):
+    the instrument is annexed to the document, and the document adopts it."""
+    own = document.metadata.symbol
+    if not own:
+        return []
+    out: list[Relation] = []
+    for ref in refs:
+        if ref.kind in INSTRUMENT_KINDS and words["annexed_here"].match(document.flat, ref.end):
+            out += [Relation(ref.id, "annexed_to", own), Relation(own, "adopts", ref.id)]
+    return out
+
+
+def _adopted_by_meetings(
+    document: Document, refs: list[Reference], words: dict[str, re.Pattern[str]]
+) -> list[Relation]:
+    """ "the Beijing Declaration and Platform for Action adopted by the Fourth World Conference on Women":
+    the meeting adopts each instrument of the clause before it (A/RES/52/93)."""
+    out: list[Relation] = []
+    ordered = sorted(refs, key=lambda r: r.start)
+    for i, ref in enumerate(ordered):
+        if ref.kind not in MEETING_KINDS:
+            continue
+        j = i - 1
+        while j >= 0 and ordered[j].start >= ref.start - 120 and ordered[j].kind in INSTRUMENT_KINDS:
+            earlier = ordered[j]
+            joined = j < i - 1 and out and out[-1].object == ordered[j + 1].id
+            if words["adopted_by_meeting"].match(document.flat, earlier.end, ref.start) or (
+                joined and _LIST_GAP.fullmatch(document.flat, earlier.end, ordered[j + 1].start)
+            ):
+                out.append(Relation(ref.id, "adopts", earlier.id))
+            j -= 1
     return out
 
 
@@ -182,7 +283,11 @@ def _cited_right_before(refs: dict[str, list[Reference]], paragraph: str, mark: 
     return best
 
 
-def _from_authority(refs: list[Reference], data: Authority, stated: list[Relation]) -> list[Relation]:
+def _from_authority(
+    refs: list[Reference], data: Authority, stated: list[Relation], annex_sources: set[str]
+) -> list[Relation]:
+    """Relations the authority data knows between cited targets; an adopting resolution cited for an
+    annex ("See resolution 2200 A (XXI), annex.") states the annex."""
     out: list[Relation] = []
     cited = {r.id for r in refs}
     linked = {frozenset((r.subject, r.object)) for r in stated}
@@ -195,7 +300,9 @@ def _from_authority(refs: list[Reference], data: Authority, stated: list[Relatio
         if entry is None:
             continue
         adopted_by, annexed_to = entry.fact("adopted_by"), entry.fact("annexed_to")
-        if adopted_by in cited and frozenset((adopted_by, ref.id)) not in linked:
+        if adopted_by in annex_sources and frozenset((adopted_by, ref.id)) not in linked:
+            out.append(Relation(ref.id, "annexed_to", adopted_by))
+        elif adopted_by in cited and frozenset((adopted_by, ref.id)) not in linked:
             out.append(Relation(adopted_by, "adopts", ref.id))
         elif annexed_to in cited and frozenset((annexed_to, ref.id)) not in linked:
             out.append(Relation(ref.id, "annexed_to", annexed_to))
