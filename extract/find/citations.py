@@ -53,6 +53,7 @@ def list_pattern(language: str) -> re.Pattern[str]:
     date = str(grammar["date"]).replace("{month}", months)
     item = str(grammar["item"]).replace("{number}", NUMBER).replace("{date}", date)
     whole = str(grammar["list"]).replace("{item}", item).replace("{sep}", str(grammar["sep"]))
+    whole = whole.replace("{organ}", alternation(lex.organs))  # an organ between word and number (قرار مجلس الأمن 1373)
     return re.compile(whole.replace("{number}", NUMBER).replace("{word}", alternation(lex.citation_words)))
 
 
@@ -103,7 +104,7 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon) -> Iterator[Mention]
     kind = lex.citation_words[" ".join(match.group(1).split())]
     organ, organs = _organ_context(flat, match.start(), lex)
     antecedent = _antecedent(flat, match.start(), lex) if organ == "self" else ""
-    after = _organ_after(flat, match.end(), lex)
+    after = _organ_after(flat, match.end(), lex) or _organ_inside(match, lex)
     for number in _NUMBER_RE.finditer(flat, match.start(), match.end()):
         raw = number.group(0)
         cited = Citation(
@@ -114,6 +115,14 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon) -> Iterator[Mention]
             antecedent=antecedent,
         )
         yield Mention(kind, number.start(), number.end(), raw, cited)
+
+
+def _organ_inside(match: re.Match[str], lex: Lexicon) -> str:
+    """What the template's named groups say: an organ inside the citation, or a possessive glued to its word (قرارها)."""
+    named = match.groupdict()
+    if named.get("self"):
+        return "self"
+    return lex.organs.get(" ".join(named["organ"].split()), "") if named.get("organ") else ""
 
 
 def _organ_of(word: str, lex: Lexicon) -> str:
