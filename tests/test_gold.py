@@ -28,7 +28,8 @@ def test_seed_against_its_gold_file() -> None:
 DEVELOPED_ON = ["A_RES_55_63.en.json", "A_RES_55_70.en.json", "A_RES_58_141.en.json", "A_RES_64_179.en.json",
                 "A_RES_73_187.en.json", "S_RES_661_1990.en.json"]  # fmt: skip
 # Reached on all gold files (targets F1 per language and overall; relation recall): raise them, never lower.
-FLOORS = {"en": 0.873, "zh": 0.825, "all": 0.868, "relations_recall": 0.412}
+FLOORS = {"en": 0.873, "zh": 0.825, "fr": 0.824, "es": 0.848, "ru": 0.947, "ar": 0.894, "all": 0.870,
+          "relations_recall": 0.412}  # relation recall: on the English and Chinese files it was measured on
 
 
 @pytest.mark.parametrize("gold", DEVELOPED_ON)
@@ -68,9 +69,10 @@ def test_accuracy_over_every_gold_file_never_drops() -> None:
     scores = [score_document(extract(CORPUS / g.name.replace(".json", ".txt")).as_json(), load_gold(g))
               for g in sorted(GOLD.glob("*.json"))]  # fmt: skip
     assert len(scores) >= 40
-    for language in ("en", "zh"):
+    for language in ("en", "zh", "fr", "es", "ru", "ar"):
         total = summarize([s for s in scores if s.language == language])["targets"]
         assert total.f1 >= FLOORS[language], (language, total)  # type: ignore[attr-defined]
     overall = summarize(scores)
     assert overall["targets"].f1 >= FLOORS["all"]  # type: ignore[attr-defined]
-    assert overall["relations"].recall >= FLOORS["relations_recall"]  # type: ignore[attr-defined]
+    relations = summarize([s for s in scores if s.language in ("en", "zh")])["relations"]
+    assert relations.recall >= FLOORS["relations_recall"]  # type: ignore[attr-defined]
