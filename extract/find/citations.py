@@ -118,7 +118,7 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon) -> Iterator[Mention]
 
 
 def _organ_inside(match: re.Match[str], lex: Lexicon) -> str:
-    """What the template's named groups say: an organ inside the citation, or a possessive glued to its word (قرارها)."""
+    """What the template's named groups say: an organ inside the citation, or a pronoun glued to its word (قرارها)."""
     named = match.groupdict()
     if named.get("self"):
         return "self"

@@ -100,7 +100,7 @@ def _longest_known(text: str, start: int, stop: int, scan: Scan) -> int | None:
 
 def _head_titles(scan: Scan, covered: _Spans, grammar: _HeadGrammar) -> Iterator[tuple[int, int, str]]:
     """Titles the authority knows that start at a head word and were not found as written."""
-    text, lex = scan.squeezed.text, scan.lexicon
+    text = scan.squeezed.text
     done = -1
     for at in scan.starts("heads"):
         if at < done or covered.overlaps(at, at + 1) or not _word_start(text, at, grammar.clitics):
@@ -128,7 +128,8 @@ def _quoted_titles(scan: Scan, covered: _Spans, grammar: _HeadGrammar) -> Iterat
         head = grammar.head.match(text, start)
         if head is None or head.end() >= stop or covered.overlaps(start, stop):
             continue
-        kind = "name" if scan.gazetteer.is_instrument(text[start:stop]) else lex.instrument_heads[" ".join(head.group(0).split())]
+        known = scan.gazetteer.is_instrument(text[start:stop])
+        kind = "name" if known else lex.instrument_heads[" ".join(head.group(0).split())]
         yield start, stop, kind
 
 

@@ -85,7 +85,9 @@ def _latin_data() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str], dic
     table = {ord(ch): str(i) for digits in data["digits"] for i, ch in enumerate(digits)}
     cyrillic = data["cyrillic"]
     # A token with a slash made of capitals (either script) and digits, or one capital between a number and "(".
-    symbol = re.compile(rf"(?<![\w/])(?=[\w./\-]*/)[A-Z{cyrillic}0-9][A-Z{cyrillic}0-9./\-]*(?![\w/])|(?<=\d )[{cyrillic}](?= ?\()")
+    symbol = re.compile(
+        rf"(?<![\w/])(?=[\w./\-]*/)[A-Z{cyrillic}0-9][A-Z{cyrillic}0-9./\-]*(?![\w/])|(?<=\d )[{cyrillic}](?= ?\()"
+    )
     return table, symbol, re.compile(data["session"]), dict(data["letters"])
 
 
@@ -102,7 +104,7 @@ def latin_forms(flat: str) -> str:
 
 
 def _session_form(m: re.Match[str], letters: dict[str, str]) -> str:
-    """ "ألف (د-21)" → "   A(XXI)": right-aligned so a number's span ends where the text's does; unchanged if it does not fit."""
+    """ "ألف (د-21)" → "   A(XXI)": right-aligned, so a number's span ends where the text's does (kept if too long)."""
     letter = letters.get(m.group("letter") or "", "")
     form = f"{' ' if not letter else ''}{letter}({_roman(int(m.group('session')))})"
     width = len(m.group(0))
