@@ -196,7 +196,7 @@ def _ordinal_word_value(word: str, ordinals: Mapping[str, int], tens: Mapping[st
         return int(match.group(1))
     if word in ordinals:
         return ordinals[word]
-    ten, _, unit = word.partition("-")
+    ten, _, unit = re.sub(r"\s+", "-", word).partition("-")  # "fifty-eighth", "quincuagésimo octavo"
     if ten in tens and unit in ordinals:
         return int(tens[ten]) + ordinals[unit]
     return None

@@ -49,14 +49,15 @@ def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(tmp_path) -> None:
     code, out, err = run("extract", str(tmp_path), str(tmp_path / "missing.txt"), "--format", "jsonl")
     assert code == 1
     lines = err.strip().splitlines()
-    assert len(lines) == 5
+    assert len(lines) == 4
     assert re.search(r"a_empty\.txt: empty file$", lines[0])
     assert "b_binary.txt: binary file" in lines[1]
-    assert "c_french.txt: French (fr) documents are not supported yet" in lines[2]
-    assert "d_digits.txt: language not recognized" in lines[3]
-    assert "missing.txt: no such file" in lines[4]
+    assert "d_digits.txt: language not recognized" in lines[2]
+    assert "missing.txt: no such file" in lines[3]
     assert "Traceback" not in err
-    assert json.loads(out)["document"]["symbol"] == "A/RES/58/140"
+    french, seed = (json.loads(line) for line in out.splitlines())
+    assert [r["id"] for r in french["references"]] == ["A/RES/57/173"]
+    assert seed["document"]["symbol"] == "A/RES/58/140"
 
 
 def test_build_with_no_argument_uses_the_shipped_sample(tmp_path, monkeypatch) -> None:

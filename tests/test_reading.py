@@ -84,10 +84,10 @@ def test_language_by_script_then_vocabulary(text: str, language: str | None) -> 
 def test_undetectable_and_unsupported_languages_are_refused() -> None:
     with pytest.raises(InputError, match="language not recognized"):
         parse_text("12345 67/89 --- ***", "digits.txt")
-    with pytest.raises(InputError, match=r"French \(fr\) documents are not supported yet"):
-        parse_text(
-            "Rappelant sa résolution 57/173 du 18 décembre 2002 et toutes les autres résolutions sur la", "fr.txt"
-        )
+    with pytest.raises(InputError, match=r"de \(de\) documents are not supported yet"):
+        parse_text("Unter Hinweis auf ihre Resolution 57/173 vom 18. Dezember 2002", "de.txt", language="de")
+    french = parse_text("Rappelant sa résolution 57/173 du 18 décembre 2002 et toutes les autres résolutions sur la")
+    assert french.language == "fr"
 
 
 def test_unreadable_file(tmp_path) -> None:

@@ -55,6 +55,7 @@ def list_pattern(language: str) -> re.Pattern[str]:
     topic = str(grammar.get("topic", "(?!)"))
     item = str(grammar["item"]).replace("{topic}", topic).replace("{number}", NUMBER).replace("{date}", date)
     whole = str(grammar["list"]).replace("{item}", item).replace("{sep}", str(grammar["sep"]))
+    whole = whole.replace("{organ}", alternation(lex.organs))  # an organ between word and number (قرار مجلس الأمن 1373)
     return re.compile(whole.replace("{number}", NUMBER).replace("{word}", alternation(lex.citation_words)))
 
 
@@ -185,6 +186,7 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
         organ, organs = chained.organ, list(chained.organs)
     antecedent = _antecedent(flat, match.start(), lex) if organ == "self" else ""
     after, body = _organ_after(flat, match.end(), lex)
+    after = after or _organ_inside(match, lex)
     if not body and organ == "parties":
         body = _body_before(flat, match.start(), lex)
     for number in _list_numbers(flat, match, lex.language):
@@ -198,6 +200,14 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
             body=body,
         )
         yield Mention(kind, number.start(), number.end(), raw, cited)
+
+
+def _organ_inside(match: re.Match[str], lex: Lexicon) -> str:
+    """What the template's named groups say: an organ inside the citation, or a pronoun glued to its word (قرارها)."""
+    named = match.groupdict()
+    if named.get("self"):
+        return "self"
+    return lex.organs.get(" ".join(named["organ"].split()), "") if named.get("organ") else ""
 
 
 def _organ_of(word: str, lex: Lexicon) -> str:

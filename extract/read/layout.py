@@ -50,7 +50,12 @@ def furniture_spans(text: str, symbol: str | None, begin: int = 0) -> list[tuple
 
 
 def flat_view(text: str, furniture: list[tuple[int, int]] = ()) -> str:  # type: ignore[assignment]
-    """Blank line breaks, bold markers, superscript marks and the given furniture spans, keeping length."""
+    """Blank line breaks, bold markers, superscript marks and the given furniture spans, keeping length;
+    digits, look-alike letters and old session numbers written the Latin way (``latin_forms``)."""
+    return latin_forms(_blanked(text, furniture))
+
+
+def _blanked(text: str, furniture: list[tuple[int, int]]) -> str:
     flat = text.replace("\n", " ")
     for ch in _BLANKED:
         if ch in flat:
@@ -72,6 +77,47 @@ def flat_view(text: str, furniture: list[tuple[int, int]] = ()) -> str:  # type:
         done = end
     pieces.append(flat[done:])
     return "".join(pieces)
+
+
+@cache
+def _latin_data() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    data = load_data("common")["flat_view"]
+    table = {ord(ch): str(i) for digits in data["digits"] for i, ch in enumerate(digits)}
+    cyrillic = data["cyrillic"]
+    # A token with a slash made of capitals (either script) and digits, or one capital between a number and "(".
+    symbol = re.compile(
+        rf"(?<![\w/])(?=[\w./\-]*/)[A-Z{cyrillic}0-9][A-Z{cyrillic}0-9./\-]*(?![\w/])|(?<=\d )[{cyrillic}](?= ?\()"
+    )
+    return table, symbol, re.compile(data["session"]), dict(data["letters"])
+
+
+def latin_forms(flat: str) -> str:
+    """Arabic-Indic digits as 0-9, Cyrillic look-alikes in symbols as Latin, "(د - 25)" as (XXV): same length."""
+    if flat.isascii():
+        return flat
+    table, symbol, session, letters = _latin_data()
+    flat = flat.translate(table)
+    cyrillic = load_data("common")["flat_view"]
+    to_latin = str.maketrans(cyrillic["cyrillic"], cyrillic["latin"])
+    flat = symbol.sub(lambda m: m.group(0).translate(to_latin), flat)
+    return session.sub(lambda m: _session_form(m, letters), flat)
+
+
+def _session_form(m: re.Match[str], letters: dict[str, str]) -> str:
+    """ "ألف (د-21)" → "   A(XXI)": right-aligned, so a number's span ends where the text's does (kept if too long)."""
+    letter = letters.get(m.group("letter") or "", "")
+    form = f"{' ' if not letter else ''}{letter}({_roman(int(m.group('session')))})"
+    width = len(m.group(0))
+    return form.rjust(width) if len(form) <= width else m.group(0)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
 
 
 _RUNS = re.compile(r"  +")

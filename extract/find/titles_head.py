@@ -1,0 +1,173 @@
+"""Finding named instruments in languages whose titles start at their head word (French, Spanish, Russian,
+Arabic): "Convention des Nations Unies contre la criminalité transnationale organisée", "Конвенция
+Организации Объединенных Наций против …", "اتفاقية الأمم المتحدة لمكافحة …".
+
+Such titles are mostly lower case after the head, so capitalization cannot say where they end. A title
+starts at its head word and runs at most to a boundary (punctuation, a parenthesis, a footnote mark:
+the lexicon's ``[title_grammar] boundary``); the longest run up to a word end that the authority knows
+is the title. A title in quotation marks (« … », “ … ”) ends at its closing mark, known or not. Known
+names (official titles and short names, in every case form the authority lists) are found as they are
+written, also behind a clitic glued to them (Arabic لميثاق). Back-references ("la Convention",
+"ladite résolution" …) and "its Protocols" are found as in ``titles``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from instrumap.extract.find.scan import Finder, Scan, register
+from instrumap.extract.find.titles import _mention, _patterns, _phrase_hits, _Spans, _title_mentions
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon
+from instrumap.extract.records import BackReference, ProtocolsOf, Title
+
+
+@dataclass(frozen=True, slots=True)
+class _HeadGrammar:
+    head: re.Pattern[str]
+    boundary: re.Pattern[str]
+    goes_on: re.Pattern[str]
+    quotes: dict[str, str]  # opening mark → closing mark
+    clitics: tuple[str, ...]
+    reach: int
+
+
+@cache
+def _grammar(language: str) -> _HeadGrammar:
+    lex = lexicon(language)
+    grammar = lex.table("title_grammar")
+    end = r"(?!\w)" if lex.grammar.word_boundaries else ""
+    return _HeadGrammar(
+        head=re.compile(alternation(lex.instrument_heads) + end),
+        boundary=re.compile(str(grammar["boundary"])),
+        goes_on=re.compile(str(grammar["goes_on"])),
+        quotes={str(open_): str(close) for open_, close in grammar.get("quotes", ())},
+        clitics=tuple(sorted(grammar.get("clitics", ()), key=len, reverse=True)),
+        reach=int(grammar["reach_right"]),
+    )
+
+
+def _anchor_words(lex: Lexicon, gazetteer: object) -> dict[str, list[str]]:
+    quotes = [str(pair[0]) for pair in lex.table("title_grammar").get("quotes", ())]
+    return {
+        "names": sorted(gazetteer.names(lex.language)),  # type: ignore[attr-defined]
+        "heads": sorted({phrase.split()[0] for phrase in lex.instrument_heads}),
+        "quotes": quotes,
+        "anaphora": list(lex.anaphora),
+        "protocols_of": list(lex.protocols_of),
+    }
+
+
+def _word_start(text: str, start: int, clitics: tuple[str, ...]) -> bool:
+    """Nothing glued before ``start``, or only a clitic that starts a word (و, ب, ل …)."""
+    if start == 0 or not text[start - 1].isalnum():
+        return True
+    for clitic in clitics:
+        at = start - len(clitic)
+        if at >= 0 and text[at:start] == clitic and (at == 0 or not text[at - 1].isalnum()):
+            return True
+    return False
+
+
+def _known_names(text: str, hits: list[tuple[int, int, str]], clitics: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Leftmost-longest authority names, whole words (a clitic may be glued before)."""
+    done = -1
+    for start, stop, _ in hits:
+        if start < done or not _word_start(text, start, clitics) or (stop < len(text) and text[stop].isalpha()):
+            continue
+        yield start, stop
+        done = stop
+
+
+def _run_end(text: str, start: int, grammar: _HeadGrammar) -> int:
+    """Where a title that starts at ``start`` must end at the latest: the next boundary, or the reach."""
+    limit = min(len(text), start + grammar.reach)
+    boundary = grammar.boundary.search(text, start, limit)
+    return boundary.start() if boundary else limit
+
+
+def _longest_known(text: str, start: int, stop: int, scan: Scan) -> int | None:
+    """The end of the longest run of words from ``start`` (up to ``stop``) that the authority knows."""
+    ends = [m.start() for m in re.finditer(r"\s", text[start:stop])] + [stop - start]
+    for end in sorted(set(ends), reverse=True):
+        candidate = text[start : start + end].rstrip()
+        if candidate and scan.gazetteer.is_instrument(candidate):
+            return start + len(candidate)
+    return None
+
+
+def _head_titles(scan: Scan, covered: _Spans, grammar: _HeadGrammar) -> Iterator[tuple[int, int, str]]:
+    """Titles the authority knows that start at a head word and were not found as written."""
+    text = scan.squeezed.text
+    done = -1
+    for at in scan.starts("heads"):
+        if at < done or covered.overlaps(at, at + 1) or not _word_start(text, at, grammar.clitics):
+            continue
+        head = grammar.head.match(text, at)
+        if head is None:
+            continue
+        stop = _longest_known(text, at, _run_end(text, head.end(), grammar), scan)
+        if stop is not None and stop > head.end():
+            done = stop
+            yield at, stop, "name"
+
+
+def _quoted_titles(scan: Scan, covered: _Spans, grammar: _HeadGrammar) -> Iterator[tuple[int, int, str]]:
+    """« Convention … »: a quoted title that opens with a head word ends at its closing mark."""
+    text, lex = scan.squeezed.text, scan.lexicon
+    for at in scan.starts("quotes"):
+        close = grammar.quotes.get(text[at], "")
+        end = text.find(close, at + 1, at + 1 + grammar.reach) if close else -1
+        if end < 0:
+            continue
+        inner = text[at + 1 : end]
+        start = at + 1 + len(inner) - len(inner.lstrip())
+        stop = at + 1 + len(inner.rstrip())
+        head = grammar.head.match(text, start)
+        if head is None or head.end() >= stop or covered.overlaps(start, stop):
+            continue
+        known = scan.gazetteer.is_instrument(text[start:stop])
+        kind = "name" if known else lex.instrument_heads[" ".join(head.group(0).split())]
+        yield start, stop, kind
+
+
+def find_head_titles(scan: Scan) -> Iterator:  # type: ignore[type-arg]
+    """Known names, head-first titles, quoted titles, back-references and "its Protocols"."""
+    text, lex = scan.squeezed.text, scan.lexicon
+    grammar, pats = _grammar(lex.language), _patterns(lex.language)
+    found = [(s, e, "name") for s, e in _known_names(text, scan.anchors("names"), grammar.clitics)]
+    found += list(_head_titles(scan, _Spans([(s, e) for s, e, _ in found]), grammar))
+    found += list(_quoted_titles(scan, _Spans([(s, e) for s, e, _ in found]), grammar))
+    spans = _Spans([(s, e) for s, e, _ in found])
+    for start, stop, kind in sorted(found):
+        if kind == "name" or kind in pats.meeting_kinds:
+            yield from _title_mentions(scan, start, stop, kind, pats)
+        else:
+            yield _mention(scan, start, stop, kind, text[start:stop], Title(text[start:stop]))
+    for start, stop, phrase in _phrase_hits(text, scan.anchors("protocols_of")):
+        if not spans.contains(start, stop):
+            yield _mention(scan, start, stop, "protocols_of", phrase, ProtocolsOf())
+    for start, stop, phrase in _anaphora_hits(text, scan.anchors("anaphora"), grammar):
+        if spans.overlaps(start, stop) or grammar.goes_on.match(text, stop):
+            continue
+        yield _mention(scan, start, stop, "anaphora", phrase, BackReference(lex.anaphora[" ".join(phrase.split())]))
+
+
+def _anaphora_hits(
+    text: str, hits: list[tuple[int, int, str]], grammar: _HeadGrammar
+) -> Iterator[tuple[int, int, str]]:
+    """Back-reference phrases as whole words, a clitic allowed before (Arabic والاتفاقية)."""
+    if not grammar.clitics:
+        yield from _phrase_hits(text, hits)
+        return
+    done = -1
+    for start, stop, phrase in hits:
+        if start < done or not _word_start(text, start, grammar.clitics) or (stop < len(text) and text[stop].isalnum()):
+            continue
+        yield start, stop, phrase
+        done = stop
+
+
+TITLES_HEAD = register(Finder("titles_head", _anchor_words, find_head_titles))
