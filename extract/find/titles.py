@@ -36,6 +36,11 @@ class _Patterns:
     meeting_ordinal: re.Pattern[str]
     parties: re.Pattern[str]
     meeting_kinds: frozenset[str]
+    embeds_after: re.Pattern[str]
+    date_inside: re.Pattern[str]
+    ends_title: re.Pattern[str]
+    year: re.Pattern[str]
+    year_after: re.Pattern[str]
     reach_left: int  # how far a title may extend before its head, and after it (characters)
     reach_right: int
 
@@ -65,6 +70,11 @@ def _patterns(language: str) -> _Patterns:
         meeting_ordinal=re.compile(rf"\b{alternation(grammar['meeting_ordinals'])}[ ]+$"),
         parties=re.compile(grammar["parties"]),
         meeting_kinds=frozenset(lex.meeting_heads.values()),
+        embeds_after=re.compile(rf"\b{alternation(grammar['embeds_after'])}[ ]+$"),
+        date_inside=re.compile(grammar["date_inside"].replace("{month}", alternation(lex.months))),
+        ends_title=re.compile(grammar["ends_title"]),
+        year=re.compile(grammar["number_after_head"]),
+        year_after=re.compile(grammar["year_after"]),
         reach_left=int(grammar["reach_left"]),
         reach_right=int(grammar["reach_right"]),
     )
@@ -105,10 +115,18 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
     """Instrument titles, meeting names, back-references and "protocols thereto"."""
     text, lex = scan.squeezed.text, scan.lexicon
     pats = _patterns(lex.language)
-    known = list(_name_hits(text, scan.anchors("names")))
+    known = list(_name_hits(text, scan.anchors("names"), pats))
     covered = _Spans([(s, e) for s, e in known])
+    known_starts = {s for s, _ in known}
     found: list[tuple[int, int, str]] = [(s, e, "name") for s, e in known]
-    found += [t for t in _grammar_titles(text, scan.starts("heads"), lex, pats) if not covered.contains(t[0], t[1])]
+    # A known name is where a title starts and ends: the grammar running on past it
+    # ("… Disabilities in 2013", "… Rural Women by the Summit …") is no longer title.
+    found += [
+        t
+        for t in _grammar_titles(text, scan.starts("heads"), lex, pats)
+        if not covered.contains(t[0], t[1])
+        and (t[0] not in known_starts or scan.gazetteer.is_instrument(text[t[0] : t[1]]))
+    ]
     spans = _Spans([(s, e) for s, e, _ in found])
     for start, stop, kind in sorted(found):
         yield from _title_mentions(scan, start, stop, kind, pats)
@@ -147,14 +165,22 @@ def _bounded(text: str, start: int, stop: int) -> bool:
     return not (start > 0 and text[start - 1].isalnum()) and not (stop < len(text) and text[stop].isalpha())
 
 
-def _name_hits(text: str, hits: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
-    """Leftmost-longest authority names on word boundaries."""
-    done = -1
+def _name_hits(text: str, hits: list[tuple[int, int, str]], pats: _Patterns) -> Iterator[tuple[int, int]]:
+    """Leftmost-longest authority names on word boundaries, and the names another title embeds.
+
+    "Optional Protocol to the Convention on the Rights of the Child …" names the Convention too: a
+    name inside a longer one counts when the words before it attach it ("to the", "supplementing the").
+    """
+    done, outer = -1, -1
     for start, stop, _ in hits:
-        if start < done or not _bounded(text, start, stop):
+        if not _bounded(text, start, stop):
+            continue
+        if start < done:
+            if stop <= done and start > outer and pats.embeds_after.search(text, max(outer, start - 40), start):
+                yield start, stop
             continue
         yield start, stop
-        done = stop
+        done, outer = stop, start
 
 
 def _phrase_hits(text: str, hits: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
@@ -212,10 +238,21 @@ def _extend_right(text: str, head: re.Match[str], is_meeting: bool, pats: _Patte
     stop = head.end()
     first = True
     while stop < head.end() + pats.reach_right:
+        date = pats.date_inside.match(text, stop)
+        if date and not first:
+            # "… Law of the Sea of 10 December 1982 relating to …": a date inside, when the title goes on.
+            on = pats.right.match(text, date.end())
+            if on and on.group(1) not in pats.stoppers and text[date.end() : on.start(1)].strip():
+                stop = date.end()
+                continue
         m = pats.right.match(text, stop)
         if not m or m.group(1) in pats.stoppers:
             break
         between = text[stop : m.start(1)]
+        if pats.ends_title.search(between):
+            break  # "… Crime and to the General Assembly", "… Women by the Summit …": the title is over
+        if pats.year.fullmatch(m.group(1)) and between.strip() and not pats.year_after.fullmatch(between):
+            break  # "… Disabilities in 2013": a year after "in" is when, not a title's
         if first and not between.strip() and not pats.number_after_head.fullmatch(m.group(1)):
             break  # "the Treaty Iraq …": a head followed straight by a word is no title
         if first and is_meeting and not pats.meeting_first.match(between):
