@@ -85,6 +85,7 @@ def _anchor_words(lex: Lexicon, gazetteer: object) -> dict[str, list[str]]:
     heads = {phrase.split()[0] for phrase in [*lex.instrument_heads, *lex.meeting_heads]}
     return {
         "names": sorted(gazetteer.names(lex.language)),  # type: ignore[attr-defined]
+        "bodies": sorted(gazetteer.bodies(lex.language)),  # type: ignore[attr-defined]
         "heads": sorted(heads),
         "anaphora": list(lex.anaphora),
         "protocols_of": list(lex.protocols_of),
@@ -121,10 +122,14 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
     found: list[tuple[int, int, str]] = [(s, e, "name") for s, e in known]
     # A known name is where a title starts and ends: the grammar running on past it
     # ("… Disabilities in 2013", "… Rural Women by the Summit …") is no longer title.
+    # A body's name ("Conference on Disarmament", "Ad Hoc Committee on the Elaboration of a Convention
+    # against …") holds no meeting or instrument of its own; a conference of the parties stays a meeting.
+    bodies = _Spans([(s, e) for s, e in _name_hits(text, scan.anchors("bodies"), pats)])
     found += [
         t
         for t in _grammar_titles(text, scan.starts("heads"), lex, pats)
         if not covered.contains(t[0], t[1])
+        and (not bodies.contains(t[0], t[1]) or pats.parties.match(text, t[0]))
         and (t[0] not in known_starts or scan.gazetteer.is_instrument(text[t[0] : t[1]]))
     ]
     spans = _Spans([(s, e) for s, e, _ in found])
