@@ -41,6 +41,9 @@ class _Patterns:
     ends_title: re.Pattern[str]
     year: re.Pattern[str]
     year_after: re.Pattern[str]
+    draft_before: re.Pattern[str]
+    draft_lower: re.Pattern[str]
+    draft_kinds: dict[str, str]
     reach_left: int  # how far a title may extend before its head, and after it (characters)
     reach_right: int
 
@@ -75,6 +78,9 @@ def _patterns(language: str) -> _Patterns:
         ends_title=re.compile(grammar["ends_title"]),
         year=re.compile(grammar["number_after_head"]),
         year_after=re.compile(grammar["year_after"]),
+        draft_before=re.compile(grammar["draft_before"]),
+        draft_lower=re.compile(grammar["draft_lower"]),
+        draft_kinds=dict(lex.table("draft_heads")),
         reach_left=int(grammar["reach_left"]),
         reach_right=int(grammar["reach_right"]),
     )
@@ -89,6 +95,7 @@ def _anchor_words(lex: Lexicon, gazetteer: object) -> dict[str, list[str]]:
         "heads": sorted(heads),
         "anaphora": list(lex.anaphora),
         "protocols_of": list(lex.protocols_of),
+        "drafts": [str(lex.table("title_grammar")["draft_word"])],
     }
 
 
@@ -135,6 +142,9 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
     spans = _Spans([(s, e) for s, e, _ in found])
     for start, stop, kind in sorted(found):
         yield from _title_mentions(scan, start, stop, kind, pats)
+    for start, stop, kind in _lower_drafts(text, scan.starts("drafts"), pats):
+        if not spans.overlaps(start, stop):
+            yield _mention(scan, start, stop, kind, text[start:stop], Title(_draft_title(text[start:stop])))
     for start, stop, phrase in _phrase_hits(text, scan.anchors("protocols_of")):
         if not spans.contains(start, stop):
             yield _mention(scan, start, stop, "protocols_of", phrase, ProtocolsOf())
@@ -148,6 +158,12 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
 def _title_mentions(scan: Scan, start: int, stop: int, kind: str, pats: _Patterns) -> Iterator[Mention]:
     text = scan.squeezed.text
     title = text[start:stop]
+    draft = pats.draft_before.search(text, max(0, start - 12), start)
+    if draft is not None and kind not in pats.meeting_kinds:
+        # "the draft Declaration on the Rights of …" is a draft instrument, not the one adopted later.
+        named = text[draft.start() : stop]
+        yield _mention(scan, draft.start(), stop, kind, named, Title(_draft_title(named), base=title))
+        return
     plan = pats.plan_of.search(text, max(0, start - 60), start)
     if plan is not None:
         yield _mention(scan, plan.start(), stop, "plan_of_action", text[plan.start() : stop], Title(title, base=title))
@@ -158,6 +174,20 @@ def _title_mentions(scan: Scan, start: int, stop: int, kind: str, pats: _Pattern
         yield _mention(scan, start, stop, kind, title, MeetingName(title, event, parties=parties))
     else:
         yield _mention(scan, start, stop, kind, title, Title(title))
+
+
+def _draft_title(written: str) -> str:
+    """ "draft Declaration on …" → "Draft Declaration on …" (the node's title)."""
+    title = " ".join(written.split())
+    return title[:1].upper() + title[1:]
+
+
+def _lower_drafts(text: str, starts: list[int], pats: _Patterns) -> Iterator[tuple[int, int, str]]:
+    """Drafts named in lower case ("the draft comprehensive convention on international terrorism")."""
+    for at in starts:
+        m = pats.draft_lower.match(text, at)
+        if m is not None:
+            yield m.start(), m.end(), pats.draft_kinds.get(m.group("head"), "convention")
 
 
 def _mention(scan: Scan, start: int, stop: int, kind: str, text: str, payload: object) -> Mention:
