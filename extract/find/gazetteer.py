@@ -14,7 +14,8 @@ _FOUND_BY_NAME = ("instrument", "meeting", "process")
 
 
 class Gazetteer:
-    """Names per language (for the scan), body names (what a title grammar must not take for a meeting) and the normalized names of instruments (for 《…》 titles)."""
+    """Names per language (for the scan), body names (what a title grammar must not take for a meeting)
+    and the normalized names of instruments (for 《…》 titles)."""
 
     def __init__(self, data: Authority) -> None:
         self._names: dict[str, set[str]] = {}
