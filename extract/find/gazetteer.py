@@ -14,12 +14,18 @@ _FOUND_BY_NAME = ("instrument", "meeting", "process")
 
 
 class Gazetteer:
-    """Names per language (for the scan) and the normalized names of instruments (for 《…》 titles)."""
+    """Names per language (for the scan), body names (what a title grammar must not take for a meeting)
+    and the normalized names of instruments (for 《…》 titles)."""
 
     def __init__(self, data: Authority) -> None:
         self._names: dict[str, set[str]] = {}
+        self._bodies: dict[str, set[str]] = {}
         instruments: set[str] = set()
         for entry in data.entries.values():
+            if entry.collection == "body":
+                for language, name in entry.names():
+                    if len(name) >= 4:
+                        self._bodies.setdefault(language, set()).add(" ".join(name.strip().split()))
             if entry.collection not in _FOUND_BY_NAME:
                 continue
             for language, name in entry.names():
@@ -32,6 +38,10 @@ class Gazetteer:
     def names(self, language: str) -> frozenset[str]:
         """Every name written in ``language``, whitespace normalized."""
         return frozenset(self._names.get(language, ()))
+
+    def bodies(self, language: str) -> frozenset[str]:
+        """Names of bodies written in ``language``: "Conference on Disarmament" is no meeting."""
+        return frozenset(self._bodies.get(language, ()))
 
     def is_instrument(self, title: str) -> bool:
         return normalize_name(title) in self._instruments

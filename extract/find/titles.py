@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from instrumap.extract.find.meetings import meeting_details_en
 from instrumap.extract.find.scan import Finder, Scan, register
@@ -36,8 +37,24 @@ class _Patterns:
     meeting_ordinal: re.Pattern[str]
     parties: re.Pattern[str]
     meeting_kinds: frozenset[str]
+    embeds_after: re.Pattern[str]
+    date_inside: re.Pattern[str]
+    ends_title: re.Pattern[str]
+    year: re.Pattern[str]
+    year_after: re.Pattern[str]
+    draft_before: re.Pattern[str]
+    draft_lower: re.Pattern[str]
+    draft_kinds: dict[str, str]
     reach_left: int  # how far a title may extend before its head, and after it (characters)
     reach_right: int
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+def _optional(grammar: Mapping[str, Any], key: str, build: Callable[[Any], str] = str) -> re.Pattern[str]:
+    """A pattern of the title grammar that a language may lack (English has drafts and dates inside titles)."""
+    return re.compile(build(grammar[key])) if grammar.get(key) else _NEVER
 
 
 @cache
@@ -65,6 +82,14 @@ def _patterns(language: str) -> _Patterns:
         meeting_ordinal=re.compile(rf"\b{alternation(grammar['meeting_ordinals'])}[ ]+$"),
         parties=re.compile(grammar["parties"]),
         meeting_kinds=frozenset(lex.meeting_heads.values()),
+        embeds_after=_optional(grammar, "embeds_after", lambda words: rf"\b{alternation(words)}[ ]+$"),
+        date_inside=_optional(grammar, "date_inside", lambda p: p.replace("{month}", alternation(lex.months))),
+        ends_title=_optional(grammar, "ends_title"),
+        year=re.compile(grammar["number_after_head"]),
+        year_after=_optional(grammar, "year_after"),
+        draft_before=_optional(grammar, "draft_before"),
+        draft_lower=_optional(grammar, "draft_lower"),
+        draft_kinds=dict(lex.table("draft_heads")),
         reach_left=int(grammar["reach_left"]),
         reach_right=int(grammar["reach_right"]),
     )
@@ -75,9 +100,11 @@ def _anchor_words(lex: Lexicon, gazetteer: object) -> dict[str, list[str]]:
     heads = {phrase.split()[0] for phrase in [*lex.instrument_heads, *lex.meeting_heads]}
     return {
         "names": sorted(gazetteer.names(lex.language)),  # type: ignore[attr-defined]
+        "bodies": sorted(gazetteer.bodies(lex.language)),  # type: ignore[attr-defined]
         "heads": sorted(heads),
         "anaphora": list(lex.anaphora),
         "protocols_of": list(lex.protocols_of),
+        "drafts": [str(lex.table("title_grammar")["draft_word"])],
     }
 
 
@@ -105,13 +132,28 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
     """Instrument titles, meeting names, back-references and "protocols thereto"."""
     text, lex = scan.squeezed.text, scan.lexicon
     pats = _patterns(lex.language)
-    known = list(_name_hits(text, scan.anchors("names")))
+    known = list(_name_hits(text, scan.anchors("names"), pats))
     covered = _Spans([(s, e) for s, e in known])
+    known_starts = {s for s, _ in known}
     found: list[tuple[int, int, str]] = [(s, e, "name") for s, e in known]
-    found += [t for t in _grammar_titles(text, scan.starts("heads"), lex, pats) if not covered.contains(t[0], t[1])]
+    # A known name is where a title starts and ends: the grammar running on past it
+    # ("… Disabilities in 2013", "… Rural Women by the Summit …") is no longer title.
+    # A body's name ("Conference on Disarmament", "Ad Hoc Committee on the Elaboration of a Convention
+    # against …") holds no meeting or instrument of its own; a conference of the parties stays a meeting.
+    bodies = _Spans([(s, e) for s, e in _name_hits(text, scan.anchors("bodies"), pats)])
+    found += [
+        t
+        for t in _grammar_titles(text, scan.starts("heads"), lex, pats)
+        if not covered.contains(t[0], t[1])
+        and (not bodies.contains(t[0], t[1]) or pats.parties.match(text, t[0]))
+        and (t[0] not in known_starts or scan.gazetteer.is_instrument(text[t[0] : t[1]]))
+    ]
     spans = _Spans([(s, e) for s, e, _ in found])
     for start, stop, kind in sorted(found):
         yield from _title_mentions(scan, start, stop, kind, pats)
+    for start, stop, kind in _lower_drafts(text, scan.starts("drafts"), pats):
+        if not spans.overlaps(start, stop):
+            yield _mention(scan, start, stop, kind, text[start:stop], Title(_draft_title(text[start:stop])))
     for start, stop, phrase in _phrase_hits(text, scan.anchors("protocols_of")):
         if not spans.contains(start, stop):
             yield _mention(scan, start, stop, "protocols_of", phrase, ProtocolsOf())
@@ -125,6 +167,12 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
 def _title_mentions(scan: Scan, start: int, stop: int, kind: str, pats: _Patterns) -> Iterator[Mention]:
     text = scan.squeezed.text
     title = text[start:stop]
+    draft = pats.draft_before.search(text, max(0, start - 12), start)
+    if draft is not None and kind not in pats.meeting_kinds:
+        # "the draft Declaration on the Rights of …" is a draft instrument, not the one adopted later.
+        named = text[draft.start() : stop]
+        yield _mention(scan, draft.start(), stop, kind, named, Title(_draft_title(named), base=title))
+        return
     plan = pats.plan_of.search(text, max(0, start - 60), start)
     if plan is not None:
         yield _mention(scan, plan.start(), stop, "plan_of_action", text[plan.start() : stop], Title(title, base=title))
@@ -137,6 +185,20 @@ def _title_mentions(scan: Scan, start: int, stop: int, kind: str, pats: _Pattern
         yield _mention(scan, start, stop, kind, title, Title(title))
 
 
+def _draft_title(written: str) -> str:
+    """ "draft Declaration on …" → "Draft Declaration on …" (the node's title)."""
+    title = " ".join(written.split())
+    return title[:1].upper() + title[1:]
+
+
+def _lower_drafts(text: str, starts: list[int], pats: _Patterns) -> Iterator[tuple[int, int, str]]:
+    """Drafts named in lower case ("the draft comprehensive convention on international terrorism")."""
+    for at in starts:
+        m = pats.draft_lower.match(text, at)
+        if m is not None:
+            yield m.start(), m.end(), pats.draft_kinds.get(m.group("head"), "convention")
+
+
 def _mention(scan: Scan, start: int, stop: int, kind: str, text: str, payload: object) -> Mention:
     to_flat = scan.squeezed.to_flat
     return Mention(kind, to_flat(start), to_flat(stop - 1) + 1, text, payload)  # type: ignore[arg-type]
@@ -147,14 +209,22 @@ def _bounded(text: str, start: int, stop: int) -> bool:
     return not (start > 0 and text[start - 1].isalnum()) and not (stop < len(text) and text[stop].isalpha())
 
 
-def _name_hits(text: str, hits: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
-    """Leftmost-longest authority names on word boundaries."""
-    done = -1
+def _name_hits(text: str, hits: list[tuple[int, int, str]], pats: _Patterns) -> Iterator[tuple[int, int]]:
+    """Leftmost-longest authority names on word boundaries, and the names another title embeds.
+
+    "Optional Protocol to the Convention on the Rights of the Child …" names the Convention too: a
+    name inside a longer one counts when the words before it attach it ("to the", "supplementing the").
+    """
+    done, outer = -1, -1
     for start, stop, _ in hits:
-        if start < done or not _bounded(text, start, stop):
+        if not _bounded(text, start, stop):
+            continue
+        if start < done:
+            if stop <= done and start > outer and pats.embeds_after.search(text, max(outer, start - 40), start):
+                yield start, stop
             continue
         yield start, stop
-        done = stop
+        done, outer = stop, start
 
 
 def _phrase_hits(text: str, hits: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
@@ -212,10 +282,21 @@ def _extend_right(text: str, head: re.Match[str], is_meeting: bool, pats: _Patte
     stop = head.end()
     first = True
     while stop < head.end() + pats.reach_right:
+        date = pats.date_inside.match(text, stop)
+        if date and not first:
+            # "… Law of the Sea of 10 December 1982 relating to …": a date inside, when the title goes on.
+            on = pats.right.match(text, date.end())
+            if on and on.group(1) not in pats.stoppers and text[date.end() : on.start(1)].strip():
+                stop = date.end()
+                continue
         m = pats.right.match(text, stop)
         if not m or m.group(1) in pats.stoppers:
             break
         between = text[stop : m.start(1)]
+        if pats.ends_title.search(between):
+            break  # "… Crime and to the General Assembly", "… Women by the Summit …": the title is over
+        if pats.year.fullmatch(m.group(1)) and between.strip() and not pats.year_after.fullmatch(between):
+            break  # "… Disabilities in 2013": a year after "in" is when, not a title's
         if first and not between.strip() and not pats.number_after_head.fullmatch(m.group(1)):
             break  # "the Treaty Iraq …": a head followed straight by a word is no title
         if first and is_meeting and not pats.meeting_first.match(between):

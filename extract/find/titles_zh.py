@@ -7,6 +7,7 @@ a name and a head (论坛, 大会, 会议 …), or a name after 举行的, or a 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -39,9 +40,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     }
 
 
-def _anchor_words(lex: Lexicon, _gazetteer: object) -> dict[str, list[str]]:
+def _anchor_words(lex: Lexicon, gazetteer: object) -> dict[str, list[str]]:
     meetings = lex.table("meetings")
     return {
+        "names": sorted(gazetteer.names(lex.language)),  # type: ignore[attr-defined]
         "titles": ["《"],
         "ordinal_meetings": ["第"],
         "held_meetings": list(meetings["held_words"]),
@@ -60,9 +62,31 @@ def _instrument_kind(title: str, lex: Lexicon, scan: Scan) -> str | None:
 
 
 def find_titles_zh(scan: Scan) -> Iterator[Mention]:
-    """Instruments in 《…》, back-references, "及其议定书", plans of action and meetings."""
+    """Instruments in 《…》, authority names written without them, back-references, "及其议定书",
+    plans of action and meetings."""
+    quoted = [m.span() for m in _matches(scan, "titles", _TITLE)]
+    names = list(_bare_names(scan, quoted))
     yield from _instruments(scan)
-    yield from _meetings(scan)
+    yield from names
+    yield from _meetings(scan, [(m.start, m.end) for m in names])
+
+
+def _bare_names(scan: Scan, quoted: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Authority names outside 《…》 ("根据联合国宪章》第七章" whose 《 was lost, "安理会暂行议事规则第28条",
+    "联合国千年首脑会议"), leftmost-longest; a name inside 《…》 is the title's, not one of its own."""
+    flat = scan.flat
+    to_flat = scan.squeezed.to_flat
+    starts = [s for s, _ in quoted]
+    done = -1
+    for start, stop, name in scan.anchors("names"):
+        start, stop = to_flat(start), to_flat(stop - 1) + 1
+        if start < done:
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < quoted[i][1]:
+            continue
+        done = stop
+        yield Mention("name", start, stop, flat[start:stop], MeetingName(name, Event()))
 
 
 def _matches(scan: Scan, group: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -101,7 +125,8 @@ def _instruments(scan: Scan) -> Iterator[Mention]:
             yield Mention("protocols_of", at, after.end(), flat[at : after.end()], ProtocolsOf())
 
 
-def _meetings(scan: Scan) -> Iterator[Mention]:
+def _meetings(scan: Scan, named: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Sessions and meetings by their shape, less those an authority name already stands for."""
     flat, lex = scan.flat, scan.lexicon
     pats = _patterns(lex.language)
     taken: list[tuple[int, int]] = []
@@ -110,8 +135,9 @@ def _meetings(scan: Scan) -> Iterator[Mention]:
         number = ordinal_value(m.group(2), lex.language)
         event = Event(ordinal=str(number or ""))
         yield Mention("session", m.start(), m.end(), m.group(0), MeetingName(m.group(0), event, organ=m.group(1)))
+    taken += named
     for start, stop, kind, ordinal in _meeting_candidates(scan, pats):
-        if not any(s <= start < e for s, e in taken):
+        if not any(s < stop and start < e for s, e in taken):
             yield _meeting(flat, start, stop, kind, ordinal, lex, pats)
 
 

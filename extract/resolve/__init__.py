@@ -14,7 +14,7 @@ from instrumap.extract.resolve.backrefs import back_reference_targets, protocols
 from instrumap.extract.resolve.context import Context, own_series, placements
 from instrumap.extract.resolve.documents import citation_target, symbol_target
 from instrumap.extract.resolve.evidence import Evidence, pinpoint
-from instrumap.extract.resolve.instruments import instrument_target, plan_target
+from instrumap.extract.resolve.instruments import instrument_target, plan_target, unresolved
 from instrumap.extract.resolve.meetings import meeting_target
 from instrumap.extract.resolve.relations import find_relations
 from instrumap.ontology.authorities import Authority, authority, entry_collection
@@ -30,9 +30,12 @@ def _one(strategy: Callable[[Mention, Context], Target]) -> Strategy:
 
 def _known_name(mention: Mention, ctx: Context) -> list[Target]:
     """A name the authority lists, found as written: its entry decides whether it is a meeting."""
+    payload = mention.payload
+    if isinstance(payload, Title):  # a draft of a known instrument: a node of its own, of that kind
+        entries = ctx.authority.lookup(payload.base, ("instrument",))
+        return [unresolved(entries[0].kind if entries else "convention", "instrument", payload.title, ctx)]
     entries = ctx.authority.lookup(mention.text, ("instrument", "meeting", "series"))
     kind = entries[0].kind if entries else "convention"
-    payload = mention.payload
     assert isinstance(payload, MeetingName)
     if kind in meeting_kinds():
         return [meeting_target(Mention(kind, mention.start, mention.end, mention.text, payload), ctx)]

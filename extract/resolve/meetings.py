@@ -33,29 +33,72 @@ def meeting_target(mention: Mention, ctx: Context) -> Target:
     entries = ctx.authority.lookup(name.title, ("meeting",))
     if entries:
         return entry_target(entries[0], ctx.authority, name.event)
-    base = _without_ordinal(name.title, lexicon(ctx.language))
+    lex = lexicon(ctx.language)
+    base = _without_ordinal(name.title, lex)
     if name.event.ordinal.isdigit() and base:
-        entry = series_meeting(ctx.authority, base, int(name.event.ordinal))
+        ordinal = int(name.event.ordinal)
+        entry = series_meeting(ctx.authority, base, ordinal)
+        if entry is None and " ".join(base.split()) in lex.meeting_heads:
+            entry = _short_form(mention, ordinal, ctx)
         if entry is not None:
             return entry_target(entry, ctx.authority, name.event)
     return unresolved(mention.kind, "meeting", name.title, ctx, name.event)
 
 
+def _short_form(mention: Mention, ordinal: int, ctx: Context) -> Entry | None:
+    """ "the Thirteenth Congress" after a congress of a series was named: that series' thirteenth meeting.
+
+    The series is the last same-kind meeting's, or a sibling series written with the same short form
+    whose ordinals hold this one (crime congresses 1–10 and 11– have different full names).
+    """
+    last = ctx.last({mention.kind}, mention.start)
+    series = _series_of(last.target.id, ctx.authority) if last else None
+    if series is None:
+        return None
+    short = series.facts.get("short")
+    for candidate in (series, *(e for e in ctx.authority.entries.values() if e.collection == "series")):
+        if candidate is not series and (not short or candidate.facts.get("short") != short):
+            continue
+        if _holds(candidate, ordinal):
+            return series_meeting_of(ctx.authority, candidate, ordinal)
+    return None
+
+
+def _series_of(target_id: str, data: Authority) -> Entry | None:
+    entry = data.get(target_id)
+    series_id = str(entry.fact("series") or "") if entry is not None else target_id.rpartition("-")[0]
+    series = data.get(series_id) if series_id else None
+    return series if series is not None and series.collection == "series" else None
+
+
+def _holds(series: Entry, ordinal: int) -> bool:
+    bounds = series.facts.get("ordinals")
+    return not bounds or int(bounds[0]) <= ordinal <= int(bounds[1])  # type: ignore[index]
+
+
 def series_meeting(data: Authority, name: str, ordinal: int) -> Entry | None:
     """A numbered meeting of a known series: the authority's own, or one labelled from the series' templates."""
     for series in data.lookup(name, ("series",)):
-        known = data.meeting_in_series(series.id, ordinal)
-        if known is not None:
-            return known
-        style = dict(series.facts.get("ordinal_style", {}))  # type: ignore[call-overload]
-        labels = {}
-        for language, template in series.labels.items():
-            word = ordinal_word(ordinal, language, str(style.get(language, "Title")))
-            if word and "{ordinal}" in template and language in supported_languages():
-                labels[language] = template.replace("{ordinal}", word)
-        if labels:
-            return Entry(f"{series.id}-{ordinal}", "meeting", series.kind, labels,
-                         facts={"series": series.id, "ordinal": ordinal})  # fmt: skip
+        entry = series_meeting_of(data, series, ordinal)
+        if entry is not None:
+            return entry
+    return None
+
+
+def series_meeting_of(data: Authority, series: Entry, ordinal: int) -> Entry | None:
+    """The ``ordinal``-th meeting of ``series``."""
+    known = data.meeting_in_series(series.id, ordinal)
+    if known is not None:
+        return known
+    style = dict(series.facts.get("ordinal_style", {}))  # type: ignore[call-overload]
+    labels = {}
+    for language, template in series.labels.items():
+        word = ordinal_word(ordinal, language, str(style.get(language, "Title")))
+        if word and "{ordinal}" in template and language in supported_languages():
+            labels[language] = template.replace("{ordinal}", word)
+    if labels:
+        return Entry(f"{series.id}-{ordinal}", "meeting", series.kind, labels,
+                     facts={"series": series.id, "ordinal": ordinal})  # fmt: skip
     return None
 
 

@@ -1,0 +1,204 @@
+"""Tables per class of title, meeting and back-reference failure, English and Chinese, with the
+look-alikes that must not match. Each row is (text, expected (kind, id) pairs, ids that must not appear)."""
+
+from __future__ import annotations
+
+import pytest
+
+from instrumap import extract_text
+
+
+def found(text: str, language: str) -> list[tuple[str, str]]:
+    return [(r.kind, r.id) for r in extract_text(text, language=language).references]
+
+
+def check(text: str, language: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
+    got = found(text, language)
+    for pair in expected:
+        assert pair in got, (text, got)
+    ids = {i for _, i in got}
+    for bad in absent:
+        assert bad not in ids, (text, got)
+
+
+# Class 6: a title ends where it ends (a known name, a year after "in", "and to the", "by the"), goes on
+# across a date inside it, and a name another title embeds after "to the" counts too.
+TITLE_BOUNDARIES = [
+    (
+        "Urges States to ratify the United Nations Convention against Transnational Organized Crime and to the\n"
+        "General Assembly at its sixty-first session,",
+        [("convention", "untoc")],
+        ["united-nations-convention-against-transnational-organized-crime-and-to-the-gener"],
+    ),
+    (
+        "The State ratified the Convention on the Rights of Persons with Disabilities in\n2013.",
+        [("convention", "crpd")],
+        ["convention-on-the-rights-of-persons-with-disabilities-in-2013"],
+    ),
+    (
+        "Recalling the adoption of the Geneva Declaration for Rural Women by the Summit on the Economic "
+        "Advancement of Rural Women,",
+        [("declaration", "geneva-declaration-rural-women"), ("summit", "rural-women-summit-1992")],
+        ["geneva-declaration-for-rural-women-by-the-summit-on-the-economic-advancement-of"],
+    ),
+    (
+        "Recalling the Agreement for the Implementation of the Provisions of the United Nations Convention on "
+        "the Law of the Sea of 10 December 1982 relating to the Conservation and Management of Straddling Fish "
+        "Stocks and Highly Migratory Fish Stocks,",
+        [("convention", "un-fish-stocks-agreement")],
+        [],
+    ),
+    (
+        "Recalling the Optional Protocol to the Convention on the Rights of the Child on the sale of children, "
+        "child prostitution and child pornography,",
+        [("protocol", "crc-opsc"), ("convention", "crc")],
+        [],
+    ),
+    (
+        "the Second Optional Protocol to the International Covenant on Civil and Political Rights, aiming at "
+        "the abolition of the death penalty,",
+        [("protocol", "iccpr-op2"), ("covenant", "iccpr")],
+        [],
+    ),
+    # Look-alikes: a title's own year, and "and in the" inside a title, are kept.
+    ("Reaffirming the Outer Space Treaty and the Agenda 2030,", [("convention", "outer-space-treaty")], ["agenda"]),
+    (
+        "Recalling the Declaration on International Cooperation in the Exploration and Use of Outer Space for "
+        "the Benefit and in the Interest of All States, Taking into Particular Account the Needs of Developing "
+        "Countries,",
+        [("declaration", "space-benefits-declaration")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), TITLE_BOUNDARIES)
+def test_a_title_ends_where_it_ends(text: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
+    check(text, "en", expected, absent)
+
+
+# Class 8: an ordinal short form is the series' meeting; bodies named "Conference"/"Forum"/"Congress" are
+# no meetings; a conference of the parties stays one.
+MEETINGS = [
+    (
+        "Welcoming the offer of Qatar to host the Thirteenth United Nations Congress on Crime Prevention and "
+        "Criminal Justice, to be held in Doha, and the preparations for the Thirteenth Congress,",
+        [("congress", "crime-congress-13")],
+        ["thirteenth-congress"],
+    ),
+    (
+        "Noting the Twelfth United Nations Congress on Crime Prevention and Criminal Justice and the hosting "
+        "of the Twelfth Congress in Salvador from 12 to 19 April 2010, and the Tenth Congress,",
+        [("congress", "crime-congress-12"), ("congress", "crime-congress-10")],
+        ["twelfth-congress-in-salvador", "twelfth-congress", "tenth-congress"],
+    ),
+    (
+        "Noting the work of the Conference on Disarmament, the United Nations Conference on Trade and "
+        "Development, the Organization of the Islamic Conference, the ASEAN Regional Forum, the Pacific "
+        "Islands Forum and the African National Congress,",
+        [],
+        ["conference-on-disarmament", "united-nations-conference-on-trade-and-development", "islamic-conference",
+         "asean-regional-forum", "pacific-islands-forum", "african-national-congress"],
+    ),
+    (
+        "Requests the Conference of the Parties to the United Nations Convention against Transnational "
+        "Organized Crime to continue its work,",
+        [("conference", "cop-untoc"), ("convention", "untoc")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), MEETINGS)
+def test_meetings_are_one_node_and_bodies_none(text: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
+    check(text, "en", expected, absent)
+
+
+# Class 7: "the Protocols thereto" points only at protocols named before, never at a node of its own.
+BACK_REFERENCES = [
+    (
+        "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air, supplementing the "
+        "United Nations Convention against Transnational Organized Crime, and urging accession to that "
+        "Convention and the Protocols thereto,",
+        [("protocol", "untoc-smuggling-protocol"), ("convention", "untoc")],
+        ["protocols-to-the-convention", "the-protocols-thereto"],
+    ),
+    ("Calls for the implementation of the Programme of Action,", [], ["programme-of-action"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), BACK_REFERENCES)
+def test_back_references_point_back_or_are_dropped(
+    text: str, expected: list[tuple[str, str]], absent: list[str]
+) -> None:
+    check(text, "en", expected, absent)
+
+
+# Class 9: other organizations' acts, drafts, lower-case rules of procedure, heads the lexicon lacked.
+OTHER_INSTRUMENTS = [
+    (
+        "Decides to establish, in accordance with rule 28 of\nthe provisional rules of procedure, a Committee,",
+        [("rules", "sc-provisional-rules-of-procedure")],
+        [],
+    ),
+    (
+        "in accordance with rule 28 of the provisional\nrules of procedure of the Council, shall be entrusted",
+        [("rules", "sc-provisional-rules-of-procedure")],
+        [],
+    ),
+    ("as provided in the rules of procedure of the General Assembly,", [("rules", "ga-rules-of-procedure")], []),
+    (
+        "Recalling the Final Act of the Conference on Security and Cooperation in Europe, signed in Helsinki on "
+        "1 August 1975, and the Memorandum on Security Assurances in Connection with Ukraine’s Accession to the "
+        "Treaty on the Non-Proliferation of Nuclear Weapons (Budapest Memorandum) of 5 December 1994,",
+        [("declaration", "helsinki-final-act"), ("convention", "budapest-memorandum"), ("convention", "npt")],
+        [],
+    ),
+    (
+        "Bearing in mind the draft Declaration on the Rights of Persons Belonging to National or Ethnic, "
+        "Religious and Linguistic Minorities,",
+        [("declaration", "draft-declaration-on-the-rights-of-persons-belonging-to-national-or-ethnic-relig")],
+        ["minorities-declaration"],
+    ),
+    (
+        "Noting the progress on the draft comprehensive convention on international terrorism,",
+        [("convention", "draft-comprehensive-convention-on-international-terrorism")],
+        [],
+    ),
+    (
+        "Recalling the Inter-American Convention against Corruption,",
+        [("convention", "inter-american-convention-against-corruption")],
+        [],
+    ),
+    # Look-alikes: a draft resolution, drafting, a bare memorandum of understanding are no instruments.
+    ("Having considered the draft resolution and the drafting of the text,", [], ["draft-resolution"]),
+    ("under the Memorandum of Understanding,", [], ["memorandum-of-understanding"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), OTHER_INSTRUMENTS)
+def test_other_instruments_drafts_and_rules(text: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
+    check(text, "en", expected, absent)
+
+
+ZH_CLASSES = [
+    # The Charter and the rules of procedure without 《》 or with a broken 《.
+    ("采取行动，根据联合国宪章》第七章采取行动，", [("charter", "un-charter")], []),
+    ("决定按照安理会暂行议事规则第28条，立即设立一个委员会，", [("rules", "sc-provisional-rules-of-procedure")], []),
+    # A meeting named by the authority: one node, with what the text says of it.
+    ("回顾2000年9月6日至8日在纽约举行的联合国千年首脑会议，", [("summit", "millennium-summit")], []),
+    # Instruments outside the vocabulary in 《…》: unresolved nodes with their exact title.
+    ("回顾《吉布提协议》和《日内瓦公报》，", [("convention", "吉布提协议"), ("declaration", "日内瓦公报")], []),
+    # A name inside 《…》 is that title's; look-alikes: a date and a resolution number.
+    ("回顾《联合国宪章》宗旨，2014年12月18日第2199(2015)号决议，", [("charter", "un-charter")], ["联合国宪章"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), ZH_CLASSES)
+def test_chinese_titles_meetings_and_rules(text: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
+    check(text, "zh", expected, absent)
+
+
+def test_a_name_inside_guillemets_is_reported_once() -> None:
+    refs = extract_text("回顾《联合国宪章》，", language="zh").references
+    assert [(r.id, r.text) for r in refs] == [("un-charter", "《联合国宪章》")]
