@@ -96,11 +96,24 @@ def latin_forms(flat: str) -> str:
     if flat.isascii():
         return flat
     table, symbol, session, letters = _latin_data()
-    flat = flat.translate(table)
-    cyrillic = load_data("common")["flat_view"]
-    to_latin = str.maketrans(cyrillic["cyrillic"], cyrillic["latin"])
-    flat = symbol.sub(lambda m: m.group(0).translate(to_latin), flat)
-    return session.sub(lambda m: _session_form(m, letters), flat)
+    digits, look_alikes, to_latin, session_mark = _latin_triggers()
+    if digits.search(flat):
+        flat = flat.translate(table)
+    if look_alikes.search(flat):  # each step runs only on a text that has what it rewrites
+        flat = symbol.sub(lambda m: m.group(0).translate(to_latin), flat)
+    if session_mark in flat:
+        flat = session.sub(lambda m: _session_form(m, letters), flat)
+    return flat
+
+
+@cache
+def _latin_triggers() -> tuple[re.Pattern[str], re.Pattern[str], dict[int, int], str]:
+    """What makes each step of ``latin_forms`` necessary: the characters it rewrites."""
+    data = load_data("common")["flat_view"]
+    digits = "".join(ch for group in data["digits"] for ch in group)
+    look_alikes = re.compile(f"[{re.escape(data['cyrillic'])}]")
+    mark = str(data["session_mark"])
+    return re.compile(f"[{re.escape(digits)}]"), look_alikes, str.maketrans(data["cyrillic"], data["latin"]), mark
 
 
 def _session_form(m: re.Match[str], letters: dict[str, str]) -> str:
