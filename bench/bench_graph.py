@@ -88,6 +88,26 @@ def make_corpora(sizes: list[int]) -> dict[int, dict[str, float]]:
     return made
 
 
+def make_corpus(documents: int, path: Path) -> dict[str, float]:
+    """One N-Quads file of the authority, the ontology and the first ``documents`` generated documents."""
+    from pyoxigraph import Quad, RdfFormat, serialize
+
+    from instrumap.graph.rdf import authority_quads, document_quads, ontology_quads
+    from instrumap.ontology.authorities import authority
+    from instrumap.ontology.iris import special_graph
+
+    started = time.perf_counter()
+    quads: list[Quad] = list(authority_quads(authority(), special_graph("authority")))
+    quads += ontology_quads(special_graph("ontology"))
+    for made, (extraction, digest) in enumerate(_documents()):
+        if made >= documents:
+            break
+        quads += document_quads(extraction, digest)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    serialize(quads, str(path), format=RdfFormat.N_QUADS)
+    return {"documents": documents, "quads": len(quads), "generate_s": round(time.perf_counter() - started, 1)}
+
+
 def corpus_path(size: int) -> Path:
     return OUT / f"graph-corpus-{size}.nq"
 

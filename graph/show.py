@@ -43,12 +43,13 @@ def render_document(extraction: Extraction, graph_page: str = "graph.html") -> s
         last_end = ref.end
     colors = {kind.upper(): color for kind, color in kind_colors().items()}
 
+    direction = "rtl" if doc.language in styles()["languages"]["right_to_left"] else "ltr"
     body = displacy.render(
-        {"text": doc.text, "ents": spans, "title": None},
+        {"text": doc.text, "ents": spans, "title": None, "settings": {"lang": doc.language, "direction": direction}},
         style="ent", manual=True, page=False, options={"colors": colors},
     )  # fmt: skip
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in _row(r))
+        "<tr>" + "".join(f'<td dir="auto">{html.escape(str(cell))}</td>' for cell in _row(r))
         + f'<td><a href="{html.escape(graph_link(graph_page, r.uri))}">graph</a></td></tr>'
         for r in extraction.references
     )
@@ -60,7 +61,8 @@ def render_document(extraction: Extraction, graph_page: str = "graph.html") -> s
         f"{len(extraction.references)} references · {len(extraction.relations)} relations · language {doc.language}"
     )
     template = resources.files("instrumap.graph.templates").joinpath("document.html").read_text(encoding="utf-8")
-    fields = {"__LANG__": doc.language, "__TITLE__": html.escape(doc.metadata.symbol or doc.source),
+    title = html.escape(doc.metadata.symbol or doc.source)
+    fields = {"__LANG__": doc.language, "__DIR__": direction, "__TITLE__": title,
               "__SUMMARY__": summary, "__ROWS__": rows, "__RELATIONS__": relations}  # fmt: skip
     for marker, value in fields.items():
         template = template.replace(marker, value)

@@ -4,7 +4,8 @@ A query is given as text, as a ``.rq`` file, or by the name of a saved query. Pa
 (``# param: target`` in a saved query) are bound with a VALUES clause after the query, from a
 symbol, an authority id or an IRI, so no user text is pasted into the query itself. A query marked
 ``# paged`` has one ``LIMIT n`` (its default page); ``limit`` and ``offset`` (whole numbers) ask for
-another page.
+another page. A line starting ``#+language`` is a filter used only when the ``language`` option is
+given (``-p language=fr``): the marker is removed and ``$language`` becomes the tag as a literal.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ _VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # a parameter becomes a SPARQL
 _PAGED = re.compile(r"^#\s*paged\b", re.M)
 _LIMIT = re.compile(r"\bLIMIT\s+(\d+)(?:\s+OFFSET\s+(\d+))?", re.I)  # a paged query's first LIMIT is its page
 PAGING = ("limit", "offset")
+_FILTER_LINE = re.compile(r"^(\s*)#\+(\w+)\s?(.*)$", re.M)  # "#+language FILTER(… $language …)"
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 class QueryError(Exception):
@@ -66,7 +69,8 @@ class SavedQuery:
     @property
     def optional(self) -> list[str]:
         """The parameters it takes when given: ``limit`` and ``offset`` for a paged query."""
-        return list(PAGING) if _PAGED.search(self.text) and _LIMIT.search(self.text) else []
+        paging = list(PAGING) if _PAGED.search(self.text) and _LIMIT.search(self.text) else []
+        return paging + sorted({m.group(2) for m in _FILTER_LINE.finditer(self.text)})
 
 
 def saved_queries() -> dict[str, SavedQuery]:
@@ -127,13 +131,15 @@ def bind(query: SavedQuery, params: dict[str, str]) -> str:
     for name in params:
         if not _VARNAME.fullmatch(name):
             raise QueryError(f"{name!r} is not a parameter name (letters, digits and _, not first a digit)")
-        if query.params and name not in query.params:
+        if query.params and name not in query.params + query.optional:
             raise QueryError(f"query {query.name!r} has no parameter {name!r} (it takes {', '.join(query.params)})")
     missing = [p for p in query.params if p not in params]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=… ({', '.join(query.params)})")
     params = dict(params)
-    text = _page(query, {name: params.pop(name) for name in query.optional if name in params})
+    paging = {name: params.pop(name) for name in PAGING if name in query.optional and name in params}
+    filters = {name: params.pop(name) for name in query.optional if name in params}
+    text = _filtered(query, _page(query, paging), filters)
     if not params:
         return text
     where = _WHERE.search(text)
@@ -157,6 +163,20 @@ def _page(query: SavedQuery, paging: dict[str, str]) -> str:
             raise QueryError(f"query {query.name!r}: {name} must be a whole number, not {value!r}")
     page = f"LIMIT {int(numbers['limit'])} OFFSET {int(numbers['offset'])}"
     return query.text[: found.start()] + page + query.text[found.end() :]
+
+
+def _filtered(query: SavedQuery, text: str, given: dict[str, str]) -> str:
+    """The text with its ``#+name`` lines kept (uncommented, ``$name`` bound) for the options given, else dropped."""
+    for name, value in given.items():
+        if name == "language" and not _LANGUAGE_TAG.fullmatch(value):
+            raise QueryError(f"query {query.name!r}: language must be a tag such as en, fr or zh, not {value!r}")
+
+    def line(m: re.Match[str]) -> str:
+        if m.group(2) not in given:
+            return ""
+        return m.group(1) + m.group(3).replace("$" + m.group(2), str(Literal(given[m.group(2)])))
+
+    return _FILTER_LINE.sub(line, text)
 
 
 def run(store: GraphStore, text: str, *, allow_service: bool = False) -> QuerySolutions | QueryBoolean | object:

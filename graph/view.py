@@ -39,12 +39,17 @@ def function_colors() -> dict[str, str]:
     return colors
 
 
+def label_languages() -> list[str]:
+    """The languages the label switch offers (the six UN languages), then "own": each document's own."""
+    return [*styles()["languages"]["order"], "own"]
+
+
 @dataclass(frozen=True, slots=True)
 class ViewOptions:
     focus: str | None = None  # a node IRI, symbol or authority id
     depth: int = 1
     top: int | None = None  # keep the N most-cited targets and the documents citing them
-    language: str = "en"  # label language shown first: en, zh or "own"
+    language: str = "en"  # label language shown first: one of [languages].order in styles.toml, or "own"
     renderer: str = "auto"  # "auto", "canvas" (vis-network) or "webgl" (sigma.js)
 
 
@@ -134,6 +139,7 @@ def view_data(store: GraphStore, options: ViewOptions) -> dict[str, Any]:
         "edge_colors": styles()["edges"],
         "renderer": renderer,
         "language": options.language,
+        "languages": styles()["languages"],
         "focus": focus,
     }
 

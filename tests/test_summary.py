@@ -109,7 +109,7 @@ def test_a_removed_graph_is_taken_out_and_the_next_build_repairs_the_store(two_d
 def test_documents_come_a_page_at_a_time(corpus_store) -> None:
     documents = saved_queries()["documents"]
     head, *everything = answers(corpus_store, documents)
-    assert documents.optional == ["limit", "offset"]
+    assert documents.optional == ["limit", "offset", "language"]
     assert answers(corpus_store, documents, limit="3") == [head, *everything[:3]]
     assert answers(corpus_store, documents, limit="3", offset="3") == [head, *everything[3:6]]
     last = str(len(everything) - 1)

@@ -21,10 +21,20 @@
   const state = { types: new Set(Object.keys(data.types)), functions: new Set(data.functions), relations: true,
                   yearFrom: null, yearTo: null, top: null, language: data.language || "en", selected: null };
 
-  function labelFor(n, language) {
-    const lang = language === "own" ? (Object.keys(n.titles)[0] || "en") : language;
-    return n.labels[lang] || n.titles[lang] || n.labels.en || n.labels.zh || Object.values(n.labels)[0]
-        || Object.values(n.titles)[0] || n.symbol || n.id.split("/").pop();
+  // A label in the language asked, else in the first language of data.languages.fallback that has one.
+  const fallback = data.languages.fallback, rightToLeft = new Set(data.languages.right_to_left);
+  function pickLabel(n, language) {
+    const lang = language === "own" ? (Object.keys(n.titles)[0] || fallback[0]) : language;
+    for (const l of [lang, ...fallback]) { if (n.labels[l]) return [n.labels[l], l]; if (n.titles[l]) return [n.titles[l], l]; }
+    for (const [l, text] of Object.entries(n.labels).concat(Object.entries(n.titles))) return [text, l];
+    return [n.symbol || n.id.split("/").pop(), ""];
+  }
+  function labelFor(n, language) { return pickLabel(n, language)[0]; }
+  // Right-to-left text (Arabic) is marked so; text of unknown language takes its direction from its first letters.
+  function direct(elem, language) {
+    if (language) elem.lang = language;
+    elem.dir = rightToLeft.has(language) ? "rtl" : "auto";
+    return elem;
   }
   // Drawn labels are short (a document's symbol, a title cut at a word); the full title shows on hover.
   function shortLabel(n) {
@@ -121,7 +131,15 @@
     return keep;
   }
   document.getElementById("top").addEventListener("change", ev => { state.top = computeTop(Number(ev.target.value)); refresh(); });
+  // The label switch: the six UN languages, each with how many nodes have a label in it (the others fall back).
   const languageSelect = document.getElementById("language");
+  for (const code of data.languages.order.concat(["own"])) {
+    const have = code === "own" ? null : nodes.filter(n => n.labels[code] || n.titles[code]).length;
+    const option = el("option", code === "own" ? "document's own" : data.languages.names[code] + " (" + have + ")");
+    option.value = code; option.dataset.labels = have === null ? "" : have;
+    languageSelect.append(option);
+  }
+  languageSelect.title = "Nodes without a label in the language chosen show one in " + fallback.map(c => data.languages.names[c]).join(", then ");
   languageSelect.value = state.language;
   languageSelect.addEventListener("change", () => {
     state.language = languageSelect.value;
@@ -182,7 +200,7 @@
 
   // The side panel: built with textContent only, so text from documents can never run as code.
   function link(i) {
-    const a = el("a", fullLabel(nodes[i]));
+    const a = el("a", fullLabel(nodes[i])); a.dir = "auto";
     a.href = "#node=" + encodeURIComponent(nodes[i].id); a.dataset.node = nodes[i].id;
     a.addEventListener("click", ev => { ev.preventDefault(); focusNode(nodes[i].id); });
     return a;
@@ -206,7 +224,7 @@
       li.append(meta);
       for (const [quote, language, places] of data.evidence[e.s + "," + e.t] || []) {
         li.append(el("div", places.join(" · "), "meta"));
-        const q = el("blockquote", quote); if (language) q.lang = language; li.append(q);
+        li.append(direct(el("blockquote", quote), language));
       }
       ul.append(li);
     }
@@ -227,11 +245,12 @@
   function showPanel(i) {
     const n = nodes[i], panel = document.getElementById("panel");
     panel.replaceChildren();
-    panel.append(el("h2", labelFor(n, state.language)), el("div", (data.types[n.type] || { label: n.type }).label + (n.unresolved ? " · not in the authority data" : ""), "kind"));
+    const [title, titleLanguage] = pickLabel(n, state.language);
+    panel.append(direct(el("h2", title), titleLanguage), el("div", (data.types[n.type] || { label: n.type }).label + (n.unresolved ? " · not in the authority data" : ""), "kind"));
     const dl = el("dl");
-    const add = (k, v) => { if (v) { dl.append(el("dt", k), el("dd", String(v))); } };
-    for (const [lang, text] of Object.entries(n.labels)) add("label (" + lang + ")", text);
-    for (const [lang, text] of Object.entries(n.titles)) add("title (" + lang + ")", text);
+    const add = (k, v, language) => { if (v) { dl.append(el("dt", k), direct(el("dd", String(v)), language)); } };
+    for (const [lang, text] of Object.entries(n.labels)) add("label (" + lang + ")", text, lang);
+    for (const [lang, text] of Object.entries(n.titles)) add("title (" + lang + ")", text, lang);
     add("also", n.aliases.slice(0, 6).join(" · "));
     add("symbol", n.symbol); add("date", n.date); add("place", n.place);
     add("cited by", n.cited_by ? n.cited_by + " document(s), " + n.citations + " citation(s)" : "");

@@ -34,7 +34,7 @@ function makeRenderer(app) {
   }
   renderer.on("clickNode", ({ node }) => app.clicked(Number(node)));
   renderer.on("enterNode", ({ node, event }) => {
-    tip.textContent = app.fullLabel(nodes[Number(node)]);
+    tip.textContent = app.fullLabel(nodes[Number(node)]); tip.dir = "auto";
     tip.style.left = event.x + 12 + "px"; tip.style.top = event.y + 12 + "px"; tip.style.display = "block";
   });
   renderer.on("leaveNode", () => { tip.style.display = "none"; });

@@ -13,7 +13,7 @@ from instrumap.corpus import extract_file
 from instrumap.graph.files import atomic_write
 from instrumap.graph.show import render_document
 from instrumap.graph.store import GraphStore
-from instrumap.graph.view import ViewOptions
+from instrumap.graph.view import ViewOptions, label_languages
 from instrumap.graph.visualize import write_html
 
 
@@ -39,7 +39,7 @@ def _load(source: Path) -> GraphStore:
 @click.option("--focus", help="Draw only the neighbourhood of this node (a symbol, an authority id or an IRI).")
 @click.option("--depth", default=1, show_default=True, help="How many steps around --focus.")
 @click.option("--top", type=int, help="Only the N most-cited targets and the documents citing them.")
-@click.option("--language", type=click.Choice(["en", "zh", "own"]), default="en", show_default=True,
+@click.option("--language", type=click.Choice(label_languages()), default="en", show_default=True,
               help="Which labels to show first (the page can switch).")  # fmt: skip
 @click.option("--renderer", type=click.Choice(["auto", "canvas", "webgl"]), default="auto", show_default=True,
               help="canvas (vis-network) or webgl (sigma.js); auto draws up to 2,000 nodes on a canvas.")  # fmt: skip
