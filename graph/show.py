@@ -61,8 +61,9 @@ def render_document(extraction: Extraction, graph_page: str = "graph.html") -> s
         f"{len(extraction.references)} references · {len(extraction.relations)} relations · language {doc.language}"
     )
     template = resources.files("instrumap.graph.templates").joinpath("document.html").read_text(encoding="utf-8")
-    fields = {"__LANG__": doc.language, "__DIR__": direction, "__TITLE__": html.escape(doc.metadata.symbol or doc.source),
-              "__SUMMARY__": summary, "__ROWS__": rows, "__RELATIONS__": relations}  # fmt: skip
+    fields = {"__LANG__": doc.language, "__DIR__": direction,
+              "__TITLE__": html.escape(doc.metadata.symbol or doc.source), "__SUMMARY__": summary,
+              "__ROWS__": rows, "__RELATIONS__": relations}  # fmt: skip
     for marker, value in fields.items():
         template = template.replace(marker, value)
     return template.replace("__BODY__", body)  # last: the document's text may contain the markers

@@ -166,7 +166,7 @@ def _page(query: SavedQuery, paging: dict[str, str]) -> str:
 
 
 def _filtered(query: SavedQuery, text: str, given: dict[str, str]) -> str:
-    """The text with its ``#+name`` lines kept (uncommented, ``$name`` bound) for the options given, dropped otherwise."""
+    """The text with its ``#+name`` lines kept (uncommented, ``$name`` bound) for the options given, else dropped."""
     for name, value in given.items():
         if name == "language" and not _LANGUAGE_TAG.fullmatch(value):
             raise QueryError(f"query {query.name!r}: language must be a tag such as en, fr or zh, not {value!r}")
