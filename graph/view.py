@@ -138,6 +138,8 @@ def view_data(store: GraphStore, options: ViewOptions) -> dict[str, Any]:
         "families": {k: {"label": v["label"], "color": v["color"]} for k, v in styles()["function_families"].items()},
         "edge_colors": styles()["edges"],
         "renderer": renderer,
+        "edge_budget": limits["webgl_edge_budget"],
+        "selected_edge_max": limits["webgl_selected_edge_max"],
         "language": options.language,
         "languages": styles()["languages"],
         "focus": focus,

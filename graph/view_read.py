@@ -26,8 +26,7 @@ SELECT ?c ?s ?o ?paragraph ?via ?function ?quote WHERE { %s
   ?c cito:hasCitedEntity ?o ; cito:hasCitingEntity ?s ; im:paragraph ?paragraph ; im:quotedText ?quote .
   OPTIONAL { ?c im:viaParagraph ?via } OPTIONAL { ?c im:citationFunction ?function } }"""
 _UNRESOLVED = """
-SELECT ?o ?mention (COUNT(?c) AS ?n) WHERE {
-  { SELECT DISTINCT ?o WHERE { ?o im:unresolved true } } ?c cito:hasCitedEntity ?o ; im:mentionText ?mention }
+SELECT ?o ?mention (COUNT(?c) AS ?n) WHERE { VALUES ?o { %s } ?c cito:hasCitedEntity ?o ; im:mentionText ?mention }
 GROUP BY ?o ?mention"""
 MAX_QUOTE = 320
 MAX_MENTIONS = 6
@@ -105,7 +104,9 @@ def read_evidence(store: GraphStore, targets: Collection[str] | None) -> tuple[d
 def read_unresolved_mentions(store: GraphStore, nodes: Collection[str]) -> dict[str, list[list[str | int]]]:
     """Unresolved target → the distinct mentions that produced it, most frequent first: [[text, count] …]."""
     mentions: dict[str, list[list[str | int]]] = defaultdict(list)
-    for row in store.query(_UNRESOLVED):  # type: ignore[union-attr]
-        if row["o"].value in nodes:
-            mentions[row["o"].value].append([row["mention"].value, int(row["n"].value)])
+    if not nodes:
+        return {}
+    # Bound to the nodes drawn (the page knows which are unresolved): a scan of their citations only.
+    for row in store.query(_UNRESOLVED % " ".join(f"<{node}>" for node in sorted(nodes))):  # type: ignore[union-attr]
+        mentions[row["o"].value].append([row["mention"].value, int(row["n"].value)])
     return {target: sorted(found, key=lambda m: (-m[1], m[0]))[:MAX_MENTIONS] for target, found in mentions.items()}

@@ -229,3 +229,76 @@ def test_webgl_page_draws_searches_and_fetches_nothing(browser, seed_html, tmp_p
     page.screenshot(path=str(artifacts / "graph-seed-webgl.png"))
     assert blocked == [] and errors == []
     page.close()
+
+
+ARABIC_TITLE = "اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية"
+ARABIC_QUOTE = "وإذ تشير إلى اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية،"
+
+
+def arabic_page(seed_html, tmp_path, renderer: str) -> tuple[Path, dict]:
+    """The seed page with an Arabic label on the convention and an Arabic quote of one citation of it."""
+    from instrumap.graph.visualize import render
+
+    data = {**seed_html[1], "renderer": renderer, "edge_budget": 3}
+    nodes = [dict(n) for n in data["nodes"]]
+    at = next(i for i, n in enumerate(nodes) if n["id"] == UNTOC)
+    nodes[at]["labels"] = {"en": nodes[at]["labels"]["en"], "ar": ARABIC_TITLE}  # no French, Spanish, Russian …
+    nodes[at].pop("titles", None)
+    citing = next(e[0] for e in data["edges"] if e[1] == at)
+    evidence = {**data["evidence"], f"{citing},{at}": [[ARABIC_QUOTE, "ar", ["PP3 · recalls"]]]}
+    data = {**data, "nodes": nodes, "evidence": evidence}
+    path = tmp_path / f"arabic-{renderer}.html"
+    path.write_text(render(data), encoding="utf-8")
+    return path, data
+
+
+@pytest.mark.parametrize("renderer", ["canvas", "webgl"])
+def test_six_label_languages_and_arabic_right_to_left(browser, seed_html, tmp_path, artifacts, renderer: str) -> None:
+    path, data = arabic_page(seed_html, tmp_path, renderer)
+    page, blocked, errors = open_page(browser, path.as_uri())
+    offered = page.eval_on_selector_all("#language option", "os => os.map(o => [o.value, o.dataset.labels])")
+    assert [code for code, _ in offered] == ["en", "fr", "es", "ru", "ar", "zh", "own"]
+    having = {code: str(sum(1 for n in data["nodes"] if code in n.get("labels", {}) or code in n.get("titles", {})))
+              for code in ("ar", "fr")}  # fmt: skip
+    assert {code: dict(offered)[code] for code in having} == having  # how many nodes have a label in each
+    if renderer == "webgl":  # an edge budget of 3: the overview draws three edges, a selected node its own too
+        assert page.evaluate("instrumap.view.graph.size") == 3
+    page.select_option("#language", "ar")
+    page.evaluate("id => instrumap.focusNode(id)", UNTOC)
+    if renderer == "webgl":
+        assert page.evaluate("instrumap.view.graph.size") > 3
+    title = page.locator("#panel h2")
+    assert title.inner_text() == ARABIC_TITLE
+    assert title.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    quote = page.locator("#panel blockquote", has_text="وإذ تشير")
+    assert quote.evaluate("e => [getComputedStyle(e).direction, e.lang]") == ["rtl", "ar"]
+    page.screenshot(path=str(artifacts / f"graph-arabic-{renderer}.png"))
+    page.select_option("#language", "ru")  # no Russian label: the fallback order starts with English
+    assert "Transnational Organized Crime" in page.inner_text("#panel h2")
+    assert page.locator("#panel h2").evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert blocked == [] and errors == []
+    page.close()
+
+
+def test_an_arabic_document_view_reads_right_to_left(browser, tmp_path) -> None:
+    from dataclasses import replace
+
+    from instrumap import extract
+    from instrumap.graph.show import render_document
+
+    extraction = extract(SEED)
+    text = "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 57/173،\n"
+    start = text.index("57/173")
+    reference = replace(extraction.references[0], start=start, end=start + 6, text="57/173", evidence=text.strip())
+    document = replace(extraction.document, text=text, language="ar")
+    path = tmp_path / "document-ar.html"
+    path.write_text(render_document(replace(extraction, document=document, references=[reference])), encoding="utf-8")
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith("file:") else fetched.append(r.url))
+    page.goto(path.as_uri())
+    assert page.evaluate("[document.documentElement.dir, getComputedStyle(document.body).direction]") == ["rtl", "rtl"]
+    assert page.locator("mark, .entity").count() >= 1
+    assert page.locator("td", has_text="57/173").first.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert fetched == []
+    page.close()

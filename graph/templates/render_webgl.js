@@ -1,27 +1,50 @@
 // Draws the graph with sigma.js over graphology (WebGL): fluid at 50,000 nodes. Positions come
-// from Python. Labels are drawn for nodes big enough on screen (more appear as one zooms in),
-// edges are hidden while the camera moves, and filters hide items through reducers, not by rebuilding.
+// from Python. Labels are drawn for nodes big enough on screen (more appear as one zooms in);
+// edges and labels are hidden while the camera moves; filters hide items through reducers, not by
+// rebuilding. Above [layout] webgl_edge_budget edges, the overview draws the strongest that many
+// (most citations, into the most cited targets) as plain lines, and a selected node all of its own.
 function makeRenderer(app) {
   "use strict";
   const { nodes, edges, relations } = app;
   const container = document.getElementById("network"), tip = document.getElementById("tip");
   const probe = document.createElement("canvas");
   if (!(probe.getContext("webgl2") || probe.getContext("webgl"))) return unavailable(app, "this browser gives the page no WebGL");
+  performance.mark("instrumap:graph-start");
   const graph = new graphology.MultiDirectedGraph({ allowSelfLoops: true });
   const alpha = (hex, a) => "rgba(" + [1, 3, 5].map(k => parseInt(hex.slice(k, k + 2), 16)).join(",") + "," + a + ")";
-  nodes.forEach((n, i) => graph.addNode(String(i), { x: n.x, y: -n.y, size: Math.min(24, 2.5 + 2.2 * Math.log2(1 + n.cited_by)), color: n.color, label: app.shortLabel(n) }));
+  nodes.forEach((n, i) => graph.addNode(String(i), { x: n.x, y: -n.y, size: Math.min(12, 2 + 1.6 * Math.log2(1 + n.cited_by)), color: n.color, label: app.shortLabel(n) }));
   const all = edges.concat(relations);
+  const budget = app.data.edge_budget;
+  const strongest = all.map((e, i) => i);
+  strongest.sort((a, b) => all[b].n - all[a].n || nodes[all[b].t].cited_by - nodes[all[a].t].cited_by || a - b);
+  const drawn = new Set(strongest.slice(0, budget));  // the edges in the graph: the budget, then a selected node's
   const colors = new Map();
-  all.forEach((e, i) => {
-    const c = app.edgeColor(e);
+  const addEdge = i => {
+    const e = all[i], c = app.edgeColor(e);
     if (!colors.has(c)) colors.set(c, alpha(c, 0.35));
     graph.addDirectedEdgeWithKey(String(i), String(e.s), String(e.t), { color: colors.get(c), size: e.relation ? 0.5 : 1 });
-  });
+  };
+  for (const i of drawn) addEdge(i);
+  const outgoing = nodes.map(() => []);
+  all.forEach((e, i) => { outgoing[e.s].push(i); outgoing[e.t].push(i); });
+  const rank = new Int32Array(all.length);
+  strongest.forEach((k, r) => { rank[k] = r; });
+  const strongestOf = i => outgoing[i].slice().sort((a, b) => rank[a] - rank[b]);
+  function swapEdges(before, now) {  // a hub cited by 20,000 documents shows its strongest links; the panel lists all
+    if (before !== null) for (const k of outgoing[before]) if (!drawn.has(k) && graph.hasEdge(String(k))) graph.dropEdge(String(k));
+    let room = app.data.selected_edge_max;
+    for (const k of strongestOf(now)) { if (room-- <= 0) break; if (!graph.hasEdge(String(k))) addEdge(k); }
+  }
+  performance.mark("instrumap:graph-built");
+  const lines = all.length > budget && Sigma.rendering && Sigma.rendering.EdgeLineProgram;
   let renderer;
   try {
     renderer = new Sigma(graph, container, {
-      hideEdgesOnMove: true, labelRenderedSizeThreshold: 7, labelDensity: 0.6, labelGridCellSize: 120,
-      defaultEdgeType: "arrow", zIndex: true, labelFont: getComputedStyle(document.body).fontFamily,
+      hideEdgesOnMove: true, hideLabelsOnMove: true, labelRenderedSizeThreshold: 8, labelDensity: 0.5, labelGridCellSize: 140,
+      defaultEdgeType: lines ? "line" : "arrow", zIndex: true, labelFont: getComputedStyle(document.body).fontFamily,
+      edgeProgramClasses: lines ? { line: Sigma.rendering.EdgeLineProgram } : {},
+      // Nodes as GL points, not circles of triangles: in software WebGL (no GPU) 15× more frames per second.
+      nodeProgramClasses: { circle: Sigma.rendering.NodePointProgram },
       nodeReducer: (key, attrs) => {
         const i = Number(key);
         if (!app.nodeVisible(i)) return { ...attrs, hidden: true };
@@ -38,21 +61,22 @@ function makeRenderer(app) {
     tip.style.left = event.x + 12 + "px"; tip.style.top = event.y + 12 + "px"; tip.style.display = "block";
   });
   renderer.on("leaveNode", () => { tip.style.display = "none"; });
-  renderer.once("afterRender", () => app.ready());
+  renderer.once("afterRender", () => { performance.mark("instrumap:drawn"); app.ready(); });
   renderer.refresh();
   let previous = null;
   return {
     renderer, graph,
     refresh() { renderer.refresh(); },
     relabel() { graph.updateEachNodeAttributes((key, attrs) => ({ ...attrs, label: app.shortLabel(nodes[Number(key)]) })); },
-    select(i) {  // re-process only the node selected before and the one selected now
+    select(i) {  // re-process only the node selected before and the one selected now, and their edges
       const changed = [String(i)].concat(previous === null ? [] : [String(previous)]);
+      swapEdges(previous, i);
       previous = i;
-      renderer.refresh({ partialGraph: { nodes: changed } });
+      renderer.refresh({ partialGraph: { nodes: changed }, schedule: true });
     },
     focus(i) {
       const at = renderer.getNodeDisplayData(String(i));
-      if (at) renderer.getCamera().setState({ x: at.x, y: at.y, ratio: Math.min(renderer.getCamera().ratio, nodes.length > 2000 ? 0.08 : 0.5) });
+      if (at) renderer.getCamera().setState({ x: at.x, y: at.y, ratio: Math.min(renderer.getCamera().ratio, nodes.length > 20000 ? 0.15 : 0.3) });
     },
     labelOf(i) { return graph.getNodeAttribute(String(i), "label"); },
   };
