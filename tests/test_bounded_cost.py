@@ -51,8 +51,9 @@ def test_repeated_head_words_are_linear() -> None:
 
 def test_long_documents_stay_linear() -> None:
     base = REAL[0].read_text(encoding="utf-8")
-    one, many = _seconds(base * 4), _seconds(base * 32)
-    assert many < 12 * max(one, 0.02)  # 8× the text, at most ~12× the time (noise included)
+    one = min(_seconds(base * 4) for _ in range(3))
+    many = min(_seconds(base * 32) for _ in range(3))
+    assert many < 20 * max(one, 0.02)  # 8× the text: linear is ~8× the time, quadratic 64× (best of 3, noise allowed)
 
 
 def test_numbers_of_thousands_of_digits_are_no_error() -> None:
