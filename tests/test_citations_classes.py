@@ -155,3 +155,24 @@ CHINESE = [
 @pytest.mark.parametrize(("text", "expected"), CHINESE)
 def test_chinese_citations(text: str, expected: list[str]) -> None:
     assert found(text, "zh", ("resolution", "decision")) == expected
+
+
+# Class 10: OCR slips, mended in the flat view with every offset kept; look-alikes stay as they are.
+OCR = [
+    ("en", "Recalling its resolu tions 51/210 and 55/25,", ["A/RES/51/210", "A/RES/55/25"]),
+    ("en", "Taking note of the report of the Economic and Social Counc il, and resolution 2003/24 of the Council,",
+     ["E/RES/2003/24"]),
+    ("en", "Recalling Security Counc il resolution l373 (2001),", ["S/RES/1373(2001)"]),
+    ("en", "Reaffirming the Untied Nations Charter and resolution 57/l73,", ["A/RES/57/173", "un-charter"]),
+    ("en", "Calls upon States to respect the Genev a Conventions of 12 August 1949,", ["geneva-conventions-1949"]),
+    ("en", "Emissions of CO2 fell in 2O15 in ISO 9001 sites, and l0 per cent,", []),
+    ("fr", "Rappelant sa résolu tion 2003/24 du Conseil économique et social,", ["E/RES/2003/24"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), OCR)
+def test_ocr_slips_are_mended_keeping_offsets(language: str, text: str, expected: list[str]) -> None:
+    extraction = extract_text(text, language=language)
+    assert sorted(r.id for r in extraction.references) == sorted(expected)
+    for reference in extraction.references:  # every span still points into the text as given
+        assert text[reference.start : reference.end] == reference.text

@@ -10,6 +10,7 @@ from instrumap.extract.read.formats import read_source
 from instrumap.extract.read.header import read_header, shifted
 from instrumap.extract.read.language import detect_language, fallback_language
 from instrumap.extract.read.layout import flat_view, furniture_spans
+from instrumap.extract.read.ocr import repaired
 from instrumap.extract.read.structure import document_span, read_structure
 from instrumap.extract.records import Document
 
@@ -35,7 +36,7 @@ def parse_text(text: str, source: str = "<text>", language: str | None = None) -
     header = read_header(text, language) if start == 0 else shifted(read_header(text[start:end], language), start)
     symbol = header.metadata.symbol
     furniture = furniture_spans(text, symbol, header.end)
-    flat = flat_view(text, furniture)
+    flat = repaired(flat_view(text, furniture), language)
     structure = read_structure(text[:end], flat[:end], language, header.end, symbol, furniture)
     return Document(
         source=source,
