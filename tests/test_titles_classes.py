@@ -202,3 +202,131 @@ def test_chinese_titles_meetings_and_rules(text: str, expected: list[tuple[str, 
 def test_a_name_inside_guillemets_is_reported_once() -> None:
     refs = extract_text("回顾《联合国宪章》，", language="zh").references
     assert [(r.id, r.text) for r in refs] == [("un-charter", "《联合国宪章》")]
+
+
+# Head-first languages: a known title with commas and numbers inside it, an article repeated in a joined
+# title, a title in another case (Russian), and the meeting that adopted them (A/RES/55/79, S/RES/2397(2017)).
+HEAD_FIRST = [
+    (
+        "Réaffirmant la Déclaration mondiale en faveur de la survie, de la protection et du développement de "
+        "l’enfant et le Plan d’action pour l’application de la Déclaration mondiale en faveur de la survie, de la "
+        "protection et du développement de l’enfant dans les années 90 adoptés par le Sommet mondial pour les "
+        "enfants, tenu à New York les 29 et 30 septembre 1990 3,",
+        "fr",
+        [("declaration", "world-declaration-children-1990"), ("plan_of_action", "world-summit-children-plan-1990"),
+         ("summit", "world-summit-children-1990")],
+        [],
+    ),
+    (
+        "et la Déclaration et le Programme d’action de Vienne adoptés par la Conférence mondiale sur les droits de "
+        "l’homme, tenue à Vienne du 14 au 25 juin 1993 4,",
+        "fr",
+        [("declaration", "vdpa"), ("conference", "world-conference-human-rights-1993")],
+        [],
+    ),
+    (
+        "Adjunto al presente documento figuran la Declaración y el Programa de Acción de Viena aprobados por la "
+        "Conferencia Mundial de Derechos Humanos el 25 de junio de 1993.",
+        "es",
+        [("declaration", "vdpa"), ("conference", "world-conference-human-rights-1993")],
+        [],
+    ),
+    (
+        "Reafirmando la importancia del Acuerdo de Bonn y recordando en particular su anexo I,",
+        "es",
+        [("convention", "bonn-agreement")],
+        [],
+    ),
+    (
+        "и по поводу того вызова, которым такое испытание является по отношению к Договору о нераспространении "
+        "ядерного оружия (ДНЯО) и международным усилиям,",
+        "ru",
+        [("convention", "npt")],
+        [],
+    ),
+    (
+        "ссылаясь на Венскую декларацию и Программу действий, принятые Всемирной конференцией по правам человека "
+        "25 июня 1993 года,",
+        "ru",
+        [("declaration", "vdpa"), ("conference", "world-conference-human-rights-1993")],
+        [],
+    ),
+    (
+        "вновь подтверждая свою приверженность Конвенцией о правах ребенка,",
+        "ru",
+        [("convention", "crc")],
+        [],
+    ),
+    # Look-alikes: a declined phrase that only shares a head ("Договору аренды", "Конвенции о правах человека"
+    # is no title), and a phrase with "et le" that is no known title.
+    ("согласно Договору аренды земельного участка и Конвенции о правах человека в регионе,", "ru", [], ["npt", "crc"]),
+    (
+        "la Déclaration et le Programme de travail de la Commission,",
+        "fr",
+        [],
+        ["vdpa", "declaration-et-le-programme-de-travail-de-la-commission"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected", "absent"), HEAD_FIRST)
+def test_head_first_titles_known_as_written_otherwise(
+    text: str, language: str, expected: list[tuple[str, str]], absent: list[str]
+) -> None:
+    got = found(text, language)
+    for pair in expected:
+        assert pair in got, (text, got)
+    assert not [i for _, i in got if i in absent], (text, got)
+
+
+ADOPTED_BY_MEETINGS = [
+    (HEAD_FIRST[0][0], "fr", [("world-summit-children-1990", "world-declaration-children-1990"),
+                              ("world-summit-children-1990", "world-summit-children-plan-1990")]),
+    (HEAD_FIRST[1][0], "fr", [("world-conference-human-rights-1993", "vdpa")]),
+    (HEAD_FIRST[2][0], "es", [("world-conference-human-rights-1993", "vdpa")]),
+    (HEAD_FIRST[5][0], "ru", [("world-conference-human-rights-1993", "vdpa")]),
+    # Look-alike: the meeting named after another verb adopts nothing.
+    ("Rappelant la Déclaration et le Programme d’action de Vienne et saluant la Conférence mondiale sur les "
+     "droits de l’homme,", "fr", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "pairs"), ADOPTED_BY_MEETINGS)
+def test_a_meeting_adopts_the_instruments_before_it(text: str, language: str, pairs: list[tuple[str, str]]) -> None:
+    relations = extract_text(text, language=language).relations
+    got = sorted((r.subject, r.object) for r in relations if r.predicate == "adopts")
+    assert got == sorted(pairs), (text, got)
+
+
+MEETING_DETAILS = [
+    (HEAD_FIRST[0][0], "fr", "Sommet mondial pour les enfants", ("New York", "1990-09-29", "1990-09-30")),
+    (HEAD_FIRST[1][0], "fr", "Conférence mondiale sur les droits de l’homme", ("Vienne", "1993-06-14", "1993-06-25")),
+    ("la Conferencia Mundial de Derechos Humanos, celebrada en Viena del 14 al 25 de junio de 1993,", "es",
+     "Conferencia Mundial de Derechos Humanos", ("Viena", "1993-06-14", "1993-06-25")),
+    ("Всемирной конференции по правам человека, состоявшейся в Вене 14–25 июня 1993 года,", "ru",
+     "Всемирной конференции по правам человека", ("Вене", "1993-06-14", "1993-06-25")),
+    # Look-alike: a date that follows without a "held" word is no meeting's ("…, le 25 juin 1993 a été …" is).
+    ("la Conférence mondiale sur les droits de l’homme, dont le rapport du 14 au 25 juin 1993,", "fr",
+     "Conférence mondiale sur les droits de l’homme", ("", "", "")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "name", "event"), MEETING_DETAILS)
+def test_where_and_when_a_meeting_was_held(text: str, language: str, name: str, event: tuple[str, str, str]) -> None:
+    from instrumap.extract.find.meetings import meeting_details
+
+    at = text.index(name)
+    got = meeting_details(text, at, at + len(name), language)
+    assert (got.place, got.start, got.end) == event
+
+
+# Traditional Chinese is read as simplified, one character for one: the Charter, the document's own symbol in
+# its header (S/RES/2424(2018)), offsets and quoted text as written.
+def test_traditional_chinese_reads_like_simplified() -> None:
+    text = "第2424(2018)號決議\n\n2018年6月29日安全理事會第8300次會議通過\n\n安全理事會\n\n回顧其以往各項決議,特別是第2360(2017)號決議,\n\n根據《聯合國憲章》第七章採取行動\n"
+    doc = extract_text(text, language="zh")
+    assert doc.document.metadata.symbol == "S/RES/2424(2018)"
+    got = [(r.id, r.text, r.paragraph) for r in doc.references]
+    assert ("S/RES/2360(2017)", "2360(2017)", "PP1") in got
+    assert ("un-charter", "《聯合國憲章》", "PP2") in got
+    assert "S/RES/2424(2018)" not in {r.id for r in doc.references}, got

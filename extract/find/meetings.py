@@ -7,22 +7,62 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from instrumap.extract.lexicon import alternation, lexicon, load_data, month_number, ordinal_value
 from instrumap.extract.records import Event
 
-_PLACE_EN = r"([A-Z][\w'’\-]+(?:[ ](?:de[ ]|del[ ]|es[ ])?[A-Z][\w'’\-]+)*)"
+_PLACE = r"([A-ZÀ-ÝА-ЯЁ][\w'’\-]+(?:[ ](?:de[ ]|del[ ]|es[ ])?[A-ZÀ-ÝА-ЯЁ][\w'’\-]+)*)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    held: re.Pattern[str]  # ", held in Seoul, " → the place, then the dates
+    paren: re.Pattern[str]  # " (Seoul, 28-31 May 2003)"
+    lead: re.Pattern[str]  # ", from 28 to 31 May 2003" with no place
+    when: re.Pattern[str]  # the dates, in named groups (d1 m1 y1 d2 m2 y2 | d m y | ym yy)
+    on: str  # what the dates in parentheses are read as ("on 28 May 2003")
 
 
 @cache
-def _when(language: str) -> re.Pattern[str]:
-    """ "from 28 to 31 May 2003", "on 12 July 2005", "in 2005", with the lexicon's month names."""
+def _held(language: str) -> _Held:
+    """The lexicon's ``[places]`` patterns with the place and the month names filled in."""
+    table = lexicon(language).table("places")
     month = alternation(lexicon(language).months)
-    return re.compile(
-        rf"(?:from[ ](\d{{1,2}})(?:[ ]({month}))?(?:[ ](\d{{4}}))?[ ](?:to|until)[ ](\d{{1,2}})[ ]({month})[ ](\d{{4}})"
-        rf"|on[ ](\d{{1,2}})[ ]({month})[ ](\d{{4}})|in[ ](?:({month})[ ])?(\d{{4}}))"
-    )
+
+    def fill(key: str) -> re.Pattern[str]:
+        return re.compile(str(table.get(key, "(?!)")).replace("{place}", _PLACE).replace("{month}", month))
+
+    return _Held(fill("held_at"), fill("held_paren"), fill("held_lead"), fill("when"), str(table.get("on", "")))
+
+
+def meeting_details(text: str, start: int, stop: int, language: str) -> Event:
+    """Ordinal, place and dates of the meeting named at ``text[start:stop]``: "…, held in Seoul from 28 to
+    31 May 2003", "…, tenue à Vienne du 14 au 25 juin 1993" (the lexicon's ``[places]``)."""
+    parts: list[tuple[str, str]] = []
+    first = re.match(r"(\w+(?:-\w+)?)", text[start:stop])
+    if first and (n := ordinal_value(first.group(1), language)):
+        parts.append(("ordinal", str(n)))
+    grammar = _held(language)
+    tail = text[stop : stop + 160]
+    held = grammar.held.match(tail)
+    when_from = 0
+    if held:
+        parts.append(("place", held.group(1)))
+        when_from = held.end()
+    paren = grammar.paren.match(tail)
+    if paren and not held:
+        parts.append(("place", paren.group(1)))
+        tail = grammar.on + paren.group(2)
+        when_from = 0
+    if held is None and paren is None:
+        lead = grammar.lead.match(tail)
+        when_from = lead.end() if lead else -1
+    when = grammar.when.match(tail, when_from) if when_from >= 0 else None
+    if when:
+        parts.extend(_dates(when, language))
+    return _event(parts)
 
 
 _ZH_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -33,49 +73,24 @@ def _iso(year: str | int, month: str | int, day: str | int) -> str:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
-def meeting_details_en(text: str, start: int, stop: int, language: str) -> Event:
-    """Ordinal, place and dates of the meeting named at ``text[start:stop]``."""
-    parts: list[tuple[str, str]] = []
-    first = re.match(r"(\w+(?:-\w+)?)", text[start:stop])
-    if first and (n := ordinal_value(first.group(1), language)):
-        parts.append(("ordinal", str(n)))
-    tail = text[stop : stop + 160]
-    held = re.match(rf",?[ ](?:held|convened|hosted)[ ](?:at|in)[ ]{_PLACE_EN}(?:,[ ][A-Z][\w\-]+)*,?[ ]", tail)
-    when_from = 0
-    if held:
-        parts.append(("place", held.group(1)))
-        when_from = held.end()
-    paren = re.match(rf"[ ]?\({_PLACE_EN},[ ]([^)]*)\)", tail)
-    if paren and not held:
-        parts.append(("place", paren.group(1)))
-        tail = " on " + paren.group(2)
-        when_from = 0
-    if held is None and paren is None:
-        lead = re.match(r",?[ ](?=from|on|in)", tail)
-        when_from = lead.end() if lead else -1
-    when = _when(language).match(tail, when_from) if when_from >= 0 else None
-    if when:
-        parts.extend(_english_dates(when, language))
-    return _event(parts)
-
-
 def _event(parts: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> Event:
     found = dict(parts)
     return Event(found.get("ordinal", ""), found.get("place", ""), found.get("start", ""), found.get("end", ""))
 
 
-def _english_dates(m: re.Match[str], language: str) -> list[tuple[str, str]]:
-    g = m.groups()
-    if g[3]:
-        end_month = month_number(g[4], language) or 1
-        start_month = month_number(g[1], language) if g[1] else end_month
-        start_year = g[2] or g[5]
-        return [("start", _iso(start_year, start_month, g[0])), ("end", _iso(g[5], end_month, g[3]))]
-    if g[6]:
-        day = _iso(g[8], month_number(g[7], language) or 1, g[6])
+def _dates(m: re.Match[str], language: str) -> list[tuple[str, str]]:
+    # A pattern may name a group twice with a suffix ("d1_b": "les 29 et 30 septembre 1990").
+    g = {k.split("_")[0]: v for k, v in m.groupdict().items() if v}
+    if "d2" in g:
+        end_month = month_number(g["m2"], language) or 1
+        start_month = month_number(g["m1"], language) if "m1" in g else end_month
+        start_year = g.get("y1") or g["y2"]
+        return [("start", _iso(start_year, start_month, g["d1"])), ("end", _iso(g["y2"], end_month, g["d2"]))]
+    if "d" in g:
+        day = _iso(g["y"], month_number(g["m"], language) or 1, g["d"])
         return [("start", day), ("end", day)]
-    if g[10]:
-        return [("year", g[10])]
+    if "yy" in g:
+        return [("year", g["yy"])]
     return []
 
 

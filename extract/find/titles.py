@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from instrumap.extract.find.meetings import meeting_details_en
+from instrumap.extract.find.meetings import meeting_details
 from instrumap.extract.find.scan import Finder, Scan, register
 from instrumap.extract.lexicon import Lexicon, alternation, lexicon
 from instrumap.extract.records import BackReference, MeetingName, Mention, ProtocolsOf, Title
@@ -164,9 +164,12 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
         yield _mention(scan, start, stop, "anaphora", phrase, BackReference(target))
 
 
-def _title_mentions(scan: Scan, start: int, stop: int, kind: str, pats: _Patterns) -> Iterator[Mention]:
+def _title_mentions(
+    scan: Scan, start: int, stop: int, kind: str, pats: _Patterns, known: str | None = None
+) -> Iterator[Mention]:
+    """The mentions of a title at ``text[start:stop]``; ``known`` is the authority's form of a declined one."""
     text = scan.squeezed.text
-    title = text[start:stop]
+    title = known or text[start:stop]
     draft = pats.draft_before.search(text, max(0, start - 12), start)
     if draft is not None and kind not in pats.meeting_kinds:
         # "the draft Declaration on the Rights of …" is a draft instrument, not the one adopted later.
@@ -178,7 +181,7 @@ def _title_mentions(scan: Scan, start: int, stop: int, kind: str, pats: _Pattern
         yield _mention(scan, plan.start(), stop, "plan_of_action", text[plan.start() : stop], Title(title, base=title))
     if kind == "name" or kind in pats.meeting_kinds:
         # A known name may be a meeting's: what the text says of it is kept for the resolver.
-        event = meeting_details_en(text, start, stop, scan.lexicon.language)
+        event = meeting_details(text, start, stop, scan.lexicon.language)
         parties = bool(pats.parties.match(title))
         yield _mention(scan, start, stop, kind, title, MeetingName(title, event, parties=parties))
     else:

@@ -23,6 +23,8 @@ from instrumap.extract.find.titles import _mention, _patterns, _phrase_hits, _Sp
 from instrumap.extract.lexicon import Lexicon, alternation, lexicon
 from instrumap.extract.records import BackReference, ProtocolsOf, Title
 
+_WORD = re.compile(r"\w+")
+
 
 @dataclass(frozen=True, slots=True)
 class _HeadGrammar:
@@ -54,6 +56,7 @@ def _anchor_words(lex: Lexicon, gazetteer: object) -> dict[str, list[str]]:
     return {
         "names": sorted(gazetteer.names(lex.language)),  # type: ignore[attr-defined]
         "heads": sorted({phrase.split()[0] for phrase in lex.instrument_heads}),
+        "openers": sorted(gazetteer.openers(lex.language)),  # type: ignore[attr-defined]
         "quotes": quotes,
         "anaphora": list(lex.anaphora),
         "protocols_of": list(lex.protocols_of),
@@ -88,30 +91,42 @@ def _run_end(text: str, start: int, grammar: _HeadGrammar) -> int:
     return boundary.start() if boundary else limit
 
 
-def _longest_known(text: str, start: int, stop: int, scan: Scan) -> int | None:
-    """The end of the longest run of words from ``start`` (up to ``stop``) that the authority knows."""
-    ends = [m.start() for m in re.finditer(r"\s", text[start:stop])] + [stop - start]
+def _longest_known(text: str, start: int, stop: int, scan: Scan) -> tuple[int, str] | None:
+    """The end of the longest run of words from ``start`` (up to ``stop``) that the authority knows, and
+    the name it knows it by (a declined title's base form: "Договору о …" → "Договор о …")."""
+    # A word ends before a space or a comma: a title may hold commas, and may end at one.
+    ends = [m.start() for m in re.finditer(r"[\s,،]", text[start:stop])] + [stop - start]
+    language = scan.lexicon.language
     for end in sorted(set(ends), reverse=True):
         candidate = text[start : start + end].rstrip()
-        if candidate and scan.gazetteer.is_instrument(candidate):
-            return start + len(candidate)
+        known = scan.gazetteer.known_instrument(candidate, language) if candidate else None
+        if known is not None:
+            return start + len(candidate), known
     return None
 
 
-def _head_titles(scan: Scan, covered: _Spans, grammar: _HeadGrammar) -> Iterator[tuple[int, int, str]]:
-    """Titles the authority knows that start at a head word and were not found as written."""
+def _head_titles(
+    scan: Scan, covered: _Spans, grammar: _HeadGrammar, names: dict[tuple[int, int], str]
+) -> Iterator[tuple[int, int, str]]:
+    """Titles the authority knows that start at a head word and were not found as written; ``names``
+    gets the name the authority knows each by."""
     text = scan.squeezed.text
     done = -1
-    for at in scan.starts("heads"):
+    openers = set(scan.starts("openers"))
+    for at in sorted(set(scan.starts("heads")) | openers):
         if at < done or covered.overlaps(at, at + 1) or not _word_start(text, at, grammar.clitics):
             continue
         head = grammar.head.match(text, at)
-        if head is None:
+        # A declined title may open with a word that is no head ("Венскую декларацию …"): its first word.
+        opener = _WORD.match(text, at) if head is None and at in openers else None
+        first = head or opener
+        if first is None:
             continue
-        stop = _longest_known(text, at, _run_end(text, head.end(), grammar), scan)
-        if stop is not None and stop > head.end():
-            done = stop
-            yield at, stop, "name"
+        known = _longest_known(text, at, _run_end(text, first.end(), grammar), scan)
+        if known is not None and known[0] > first.end():
+            done = known[0]
+            names[(at, done)] = known[1]
+            yield at, done, "name"
 
 
 def _quoted_titles(scan: Scan, covered: _Spans, grammar: _HeadGrammar) -> Iterator[tuple[int, int, str]]:
@@ -138,12 +153,13 @@ def find_head_titles(scan: Scan) -> Iterator:  # type: ignore[type-arg]
     text, lex = scan.squeezed.text, scan.lexicon
     grammar, pats = _grammar(lex.language), _patterns(lex.language)
     found = [(s, e, "name") for s, e in _known_names(text, scan.anchors("names"), grammar.clitics)]
-    found += list(_head_titles(scan, _Spans([(s, e) for s, e, _ in found]), grammar))
+    names: dict[tuple[int, int], str] = {}
+    found += list(_head_titles(scan, _Spans([(s, e) for s, e, _ in found]), grammar, names))
     found += list(_quoted_titles(scan, _Spans([(s, e) for s, e, _ in found]), grammar))
     spans = _Spans([(s, e) for s, e, _ in found])
     for start, stop, kind in sorted(found):
         if kind == "name" or kind in pats.meeting_kinds:
-            yield from _title_mentions(scan, start, stop, kind, pats)
+            yield from _title_mentions(scan, start, stop, kind, pats, names.get((start, stop)))
         else:
             yield _mention(scan, start, stop, kind, text[start:stop], Title(text[start:stop]))
     for start, stop, phrase in _phrase_hits(text, scan.anchors("protocols_of")):

@@ -12,6 +12,7 @@ from instrumap.extract.read.language import detect_language, fallback_language
 from instrumap.extract.read.layout import flat_view, furniture_spans
 from instrumap.extract.read.ocr import repaired
 from instrumap.extract.read.structure import document_span, read_structure
+from instrumap.extract.read.variants import as_read
 from instrumap.extract.records import Document
 
 
@@ -32,12 +33,14 @@ def parse_text(text: str, source: str = "<text>", language: str | None = None) -
         name = load_data("languages")["names"].get(language, language)
         supported = ", ".join(supported_languages())
         raise InputError(source, f"{name} ({language}) documents are not supported yet (supported: {supported})")
-    start, end = document_span(text, language, source)
-    header = read_header(text, language) if start == 0 else shifted(read_header(text[start:end], language), start)
+    # Read in the lexicon's script (traditional Chinese as simplified), same offsets; the text stays as given.
+    seen = as_read(text, language)
+    start, end = document_span(seen, language, source)
+    header = read_header(seen, language) if start == 0 else shifted(read_header(seen[start:end], language), start)
     symbol = header.metadata.symbol
-    furniture = furniture_spans(text, symbol, header.end)
-    flat = repaired(flat_view(text, furniture), language)
-    structure = read_structure(text[:end], flat[:end], language, header.end, symbol, furniture)
+    furniture = furniture_spans(seen, symbol, header.end)
+    flat = repaired(flat_view(seen, furniture), language)
+    structure = read_structure(seen[:end], flat[:end], language, header.end, symbol, furniture)
     return Document(
         source=source,
         text=text,

@@ -34,9 +34,10 @@ def _known_name(mention: Mention, ctx: Context) -> list[Target]:
     if isinstance(payload, Title):  # a draft of a known instrument: a node of its own, of that kind
         entries = ctx.authority.lookup(payload.base, ("instrument",))
         return [unresolved(entries[0].kind if entries else "convention", "instrument", payload.title, ctx)]
-    entries = ctx.authority.lookup(mention.text, ("instrument", "meeting", "series"))
-    kind = entries[0].kind if entries else "convention"
     assert isinstance(payload, MeetingName)
+    # The name as the authority knows it: a declined title's base form ("Договору о …" → "Договор о …").
+    entries = ctx.authority.lookup(payload.title, ("instrument", "meeting", "series"))
+    kind = entries[0].kind if entries else "convention"
     if kind in meeting_kinds():
         return [meeting_target(Mention(kind, mention.start, mention.end, mention.text, payload), ctx)]
     named = Mention(kind, mention.start, mention.end, mention.text, Title(payload.title))

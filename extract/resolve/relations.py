@@ -36,6 +36,12 @@ def _words(language: str) -> dict[str, re.Pattern[str]]:
         "adopted_by_meeting": re.compile(
             r"[\W\d]{0,6}" + alternation(data.get("adopted_by_meeting", ["(?!)"])) + r"\s*$"
         ),
+        # What may stand between the items of a list of instruments: punctuation, footnote marks, "and the",
+        # "et le" (A/RES/55/79), "和".
+        "list_gap": re.compile(
+            r"[\s,，、،\d*]*(?:" + alternation(data.get("list_and", ["(?!)"])) + r"[\s\d]*)?"
+            r"(?:" + alternation(data.get("list_articles", ["(?!)"])) + r"\s*)?"
+        ),
     }
 
 
@@ -89,7 +95,8 @@ def _adoptions_in_text(document: Document, refs: list[Reference], words: dict[st
         if ref.kind in _RESOLUTION_KINDS:
             m = words["adopts_after"].match(flat, ref.end)
             if m:
-                out += [Relation(ref.id, "adopts", other.id) for other in _listed_after(ordered, i, m.end(), flat)]
+                listed = _listed_after(ordered, i, m.end(), flat, words["list_gap"])
+                out += [Relation(ref.id, "adopts", other.id) for other in listed]
         elif ref.kind in INSTRUMENT_KINDS:
             # "…, adopted by the General Assembly in its resolution 44/25" / “第44/25号决议通过的《…》”
             after = _resolution_after(ordered, i, ref.end + 90)
@@ -102,11 +109,9 @@ def _adoptions_in_text(document: Document, refs: list[Reference], words: dict[st
 
 
 _CLAUSE_END = re.compile(r"[；;。]|\n\s*\n")
-# What may stand between the items of a list of instruments: punctuation, footnote marks, "and the".
-_LIST_GAP = re.compile(r"[\s,，、\d*]*(?:(?:and|as well as|和|及|以及|与)[\s\d]*)?(?:the\s+)?")
 
 
-def _listed_after(ordered: list[Reference], i: int, at: int, flat: str) -> list[Reference]:
+def _listed_after(ordered: list[Reference], i: int, at: int, flat: str, gap: re.Pattern[str]) -> list[Reference]:
     """The instruments listed right after offset ``at`` ("by which it adopted the Convention, the
     Protocol … and the Protocol …"), up to the first thing that is not the list's next item."""
     out: list[Reference] = []
@@ -116,7 +121,7 @@ def _listed_after(ordered: list[Reference], i: int, at: int, flat: str) -> list[
             break
         if other.start < at:
             continue
-        if not _LIST_GAP.fullmatch(flat, at, other.start) and not (not out and other.start - at <= 12):
+        if not gap.fullmatch(flat, at, other.start) and not (not out and other.start - at <= 12):
             break
         out.append(other)
         at = max(at, other.end)
@@ -255,11 +260,13 @@ def _adopted_by_meetings(
         if ref.kind not in MEETING_KINDS:
             continue
         j = i - 1
-        while j >= 0 and ordered[j].start >= ref.start - 120 and ordered[j].kind in INSTRUMENT_KINDS:
+        # Each instrument ends near the next item: a long title ("Plan d’action pour l’application de la
+        # Déclaration mondiale … dans les années 90 adoptés par le Sommet …", A/RES/55/79) is no farther.
+        while j >= 0 and ordered[j].end >= ordered[j + 1].start - 120 and ordered[j].kind in INSTRUMENT_KINDS:
             earlier = ordered[j]
             joined = j < i - 1 and out and out[-1].object == ordered[j + 1].id
             if words["adopted_by_meeting"].match(document.flat, earlier.end, ref.start) or (
-                joined and _LIST_GAP.fullmatch(document.flat, earlier.end, ordered[j + 1].start)
+                joined and words["list_gap"].fullmatch(document.flat, earlier.end, ordered[j + 1].start)
             ):
                 out.append(Relation(ref.id, "adopts", earlier.id))
             j -= 1
