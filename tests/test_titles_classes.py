@@ -285,6 +285,9 @@ ADOPTED_BY_MEETINGS = [
     (HEAD_FIRST[1][0], "fr", [("world-conference-human-rights-1993", "vdpa")]),
     (HEAD_FIRST[2][0], "es", [("world-conference-human-rights-1993", "vdpa")]),
     (HEAD_FIRST[5][0], "ru", [("world-conference-human-rights-1993", "vdpa")]),
+    ("وإذ تشير إلى إعلان وبرنامج عمل فيينا اللذين اعتمدهما المؤتمر العالمي لحقوق الإنسان المعقود في فيينا،", "ar",
+     [("world-conference-human-rights-1993", "vdpa")]),
+    ("وإذ تشير إلى إعلان وبرنامج عمل فيينا، وإلى المؤتمر العالمي لحقوق الإنسان،", "ar", []),
     # Look-alike: the meeting named after another verb adopts nothing.
     ("Rappelant la Déclaration et le Programme d’action de Vienne et saluant la Conférence mondiale sur les "
      "droits de l’homme,", "fr", []),

@@ -13,7 +13,7 @@ table has no other forms.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from instrumap.extract.lexicon import lexicon
 from instrumap.ontology.authorities import normalize_name
@@ -37,6 +37,7 @@ def dropped(title: str, language: str) -> str | None:
     return drop.sub("", title) if drop is not None and drop.search(title) else None
 
 
+@lru_cache(maxsize=65536)
 def stem_key(name: str, language: str) -> str | None:
     """The name's normalized form with every word's case ending stripped; None without ``endings``."""
     _, endings = _rules(language)
