@@ -257,6 +257,14 @@ HEAD_FIRST = [
         [("convention", "crc")],
         [],
     ),
+    (
+        "Rappelant le Protocole additionnel à la Convention des Nations Unies contre la criminalité transnationale "
+        "organisée visant à prévenir, réprimer et punir la traite des personnes, en particulier des femmes et des "
+        "enfants,",
+        "fr",
+        [("protocol", "untoc-trafficking-protocol")],
+        [],
+    ),
     # Look-alikes: a declined phrase that only shares a head ("Договору аренды", "Конвенции о правах человека"
     # is no title), and a phrase with "et le" that is no known title.
     ("согласно Договору аренды земельного участка и Конвенции о правах человека в регионе,", "ru", [], ["npt", "crc"]),
