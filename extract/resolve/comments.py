@@ -66,7 +66,9 @@ def _is_itself(mention: Mention, cite: CommentCite, committee: Entry, ctx: Conte
     header = ctx.document.header
     opening = ctx.document.flat[: header.end if header is not None else _OPENING]
     written = re.compile(rf"{re.escape(mention.text.split('No.')[0].strip())}\s*No\.\s*{cite.number}(?!\d)", re.I)
-    return written.search(opening) is not None
+    if mention.start < len(opening) and mention.text[:1].isupper():
+        return True  # the cover's own title line: "General comment No. 4 (2017) on the implementation …"
+    return written.search(opening, 0, min(len(opening), mention.start)) is not None
 
 
 def comment_target(mention: Mention, ctx: Context) -> list[Target]:
