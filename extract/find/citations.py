@@ -283,7 +283,7 @@ def _organ_after(flat: str, at: int, lex: Lexicon) -> tuple[str, str]:
     body as written when it is a conference of the parties ("decision 3/2 of the Conference of the
     Parties to the Convention on Biological Diversity")."""
     after = _organ_after_pattern(lex.language)
-    m = after.match(flat[at : at + 20]) if after else None
+    m = after.match(flat[at : at + 80]) if after else None
     if not m:
         return "", ""
     named = _organ_pattern(lex.language).match(flat, at + m.end())

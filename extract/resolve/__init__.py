@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 from instrumap.extract.records import Document, Extraction, MeetingName, Mention, Reference, Target, Title
 from instrumap.extract.resolve.backrefs import back_reference_targets, protocols_targets
+from instrumap.extract.resolve.comments import comment_target
 from instrumap.extract.resolve.context import Context, own_series, placements
 from instrumap.extract.resolve.documents import citation_target, symbol_target
 from instrumap.extract.resolve.evidence import Evidence, pinpoint
@@ -50,6 +51,7 @@ STRATEGIES: dict[str, Strategy] = {
     "anaphora": back_reference_targets,
     "protocols_of": protocols_targets,
     "name": _known_name,
+    "comment": comment_target,
 }
 
 
