@@ -50,7 +50,7 @@ def _not_mark(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def footnotes(
-    text: str, body_start: int, furniture: list[tuple[int, int]], symbol: str | None
+    text: str, body_start: int, furniture: list[tuple[int, int]], symbol: str | None, lex: Lexicon
 ) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
     """Footnote zones (page bottoms) and footnotes (number, start, end) inside them."""
     zones: list[tuple[int, int]] = []
@@ -76,7 +76,7 @@ def footnotes(
             found.append((number, m.start()))
         spans = [(n, start, found[i + 1][1] if i + 1 < len(found) else zone_end) for i, (n, start) in enumerate(found)]
         notes.extend(_restore_displaced(text, spans, zone_end))
-    end_zone, end_notes = _end_notes(text, body_start)
+    end_zone, end_notes = _end_notes(text, body_start, lex)
     if end_notes and not any(in_zones(start, zones) for _, start, _ in end_notes):
         zones.append(end_zone)
         notes.extend(end_notes)
@@ -89,15 +89,25 @@ def footnotes(
 # Council …" after "Adopted unanimously at the 2288th meeting." (S/RES/487 (1981), S/RES/145 (1960)).
 # The number may carry a slash, as its mark does: "1/ S/24476, annex." (S/RES/787 (1992)).
 _END_NOTE = re.compile(r"\n[ \t]*(\d{1,3})/?[ \t]+(?=[^\W\d_]|[“\"(])")
+_END_REACH = 6000  # how far before the end of the text the notes may start
+_LAST_NOTE = 600  # how long the last note may run to the end of the text
 _AFTER_BLANK = re.compile(r"\n[ \t\f]*\n[ \t]*$")
 _OPERATIVE_LINE = re.compile(r"\n[ \t]*\d{1,3}\.[ \t]")
 
 
-def _end_notes(text: str, body_start: int) -> tuple[tuple[int, int], list[tuple[str, int, int]]]:
+def _end_notes(text: str, body_start: int, lex: Lexicon) -> tuple[tuple[int, int], list[tuple[str, int, int]]]:
     """Footnotes gathered after the end of the text (older Security Council resolutions): the last run
-    of lines that open with consecutive numbers, after a blank line, with no operative paragraph after."""
-    found = [(start, int(m.group(1))) for start, m in at_lines(_END_NOTE, text, body_start, len(text))]
-    if not found:
+    of lines that open with consecutive numbers, after a blank line, with no operative paragraph after,
+    the last of them a few lines before the end. A date line ("25 August 2010 (initial submission)",
+    CAT/C/50/D/430/2010) opens no note."""
+    _, not_after = _not_mark(lex)
+    found = [
+        (start, int(m.group(1)))
+        for start, m in at_lines(_END_NOTE, text, max(body_start, len(text) - _END_REACH), len(text))
+        if not not_after.match(text, m.end() - 1)
+    ]
+    tail = text[found[-1][0] :].strip() if found else ""
+    if not found or len(tail) > _LAST_NOTE or tail.count("\n") > 4:
         return (0, 0), []
     run = [found[-1]]
     for start, number in reversed(found[:-1]):
