@@ -25,8 +25,8 @@ from instrumap.ontology.kinds import meeting_kinds
 Strategy = Callable[[Mention, Context], list[Target]]
 
 
-def _one(strategy: Callable[[Mention, Context], Target]) -> Strategy:
-    return lambda mention, ctx: [strategy(mention, ctx)]
+def _one(strategy: Callable[[Mention, Context], Target | None]) -> Strategy:
+    return lambda mention, ctx: [target] if (target := strategy(mention, ctx)) is not None else []
 
 
 def _known_name(mention: Mention, ctx: Context) -> list[Target]:
