@@ -120,6 +120,43 @@ def _grammar(data: Mapping[str, Any]) -> Grammar:
     )
 
 
+def _inflected(word: str, rules: Iterable[Iterable[str]], irregular: Mapping[str, str]) -> str | None:
+    """``word`` inflected by the first suffix rule that fits ("Decides" with ("es", "ed") → "Decided")."""
+    if word in irregular:
+        return irregular[word]
+    for suffix, replacement in rules:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    return None
+
+
+def derived_openers(openers: Mapping[str, str], inflections: Mapping[str, Any]) -> dict[str, str]:
+    """The lexicon's openers and the preambular forms of its operative verbs (``[inflections]``):
+    "Notes" → "Having noted" and "Noting", "Decides" → "Having decided" and "Deciding", each with the
+    operative verb's function (S/RES/487 (1981) "Having noted the contents of the letter …"). Listed
+    openers win over derived ones."""
+    table = dict(openers)
+    shape = inflections.get("operative")
+    if not shape:
+        return table
+    operative = re.compile(shape)
+    derived: dict[str, str] = {}
+    for phrase, function in openers.items():
+        first, _, rest = phrase.partition(" ")
+        if not operative.fullmatch(first) and first not in inflections.get("irregular_past", {}):
+            continue
+        tail = f" {rest}" if rest else ""
+        perfect = _inflected(first, inflections.get("past_participle", ()), inflections.get("irregular_past", {}))
+        if perfect:
+            derived.setdefault(f"{inflections['perfect']} {perfect.lower()}{tail}", function)
+        present = _inflected(first, inflections.get("present_participle", ()), inflections.get("irregular_present", {}))
+        if present:
+            derived.setdefault(present + tail, function)
+    for phrase, function in derived.items():
+        table.setdefault(phrase, function)
+    return table
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon for ``language``; KeyError for a language without a lexicon file."""
@@ -129,7 +166,7 @@ def lexicon(language: str) -> Lexicon:
     return Lexicon(
         language=language,
         grammar=_grammar(data),
-        openers=_frozen(data["openers"]),
+        openers=_frozen(derived_openers(data["openers"], data.get("inflections", {}))),
         organs=_frozen(data["organs"]),
         self_words=tuple(data["self_reference"]["words"]),
         citation_words=_frozen(data["citation_words"]),

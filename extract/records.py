@@ -175,10 +175,23 @@ class BackReference:
 
 @dataclass(frozen=True, slots=True)
 class ProtocolsOf:
-    """ "its Protocols", “及其议定书”: the protocols of the last convention named."""
+    """ "its Protocols", “及其议定书”: the protocols of the last convention named, or of the instrument
+    ``of`` names ("the Optional Protocols to the International Covenant on Civil and Political Rights")."""
+
+    of: str = ""
 
 
-Payload = Citation | SymbolCite | Title | MeetingName | BackReference | ProtocolsOf
+@dataclass(frozen=True, slots=True)
+class CommentCite:
+    """A treaty body's general comment or recommendation: its kind, number, year, and the committee as written."""
+
+    kind: str  # "general comment", "general recommendation"
+    number: str
+    year: str = ""
+    body: str = ""  # "Committee on the Elimination of Discrimination against Women", "CEDAW", "Committee" or ""
+
+
+Payload = Citation | SymbolCite | Title | MeetingName | BackReference | ProtocolsOf | CommentCite
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,11 +88,17 @@ def normalize_symbol(raw: str) -> str:
 
 def is_document_symbol(symbol: str) -> bool:
     """A symbol with two slashes and a digit (``A/58/499``, not ``A/B``), or a numbered series with its
-    number (``S/24795``, ``SC/7791``: ``common.toml [symbols] numbered``)."""
+    number (``S/24795``, ``SC/7791``: ``common.toml [symbols] numbered``), also behind a record prefix
+    (``S/PV.7813``: ``numbered_prefixes``)."""
     if symbol.count("/") >= 2:
         return any(ch.isdigit() for ch in symbol)
     series, _, number = symbol.partition("/")
-    return series in _symbol_data().get("numbered", ()) and re.fullmatch(r"\d{3,5}", number) is not None  # type: ignore[operator]
+    if series not in _symbol_data().get("numbered", ()):  # type: ignore[operator]
+        return False
+    for prefix in _symbol_data().get("numbered_prefixes", ()):  # type: ignore[attr-defined]
+        if number.startswith(prefix) and re.fullmatch(r"\d{1,5}", number[len(prefix) :]):
+            return True
+    return re.fullmatch(r"\d{3,5}", number) is not None
 
 
 def resolution_symbol(series: str, number: str, kind: str = "resolution") -> str:

@@ -56,12 +56,12 @@ def node_types(store: GraphStore) -> dict[str, str]:
     return types
 
 
-def node_facts(store: GraphStore, nodes: Container[str]) -> dict[str, dict[str, object]]:
-    """Labels (``label_en``), titles (``title_zh``), symbol, date, place and the unresolved flag of ``nodes``."""
+def node_facts(store: GraphStore, nodes: Container[str] | None) -> dict[str, dict[str, object]]:
+    """Labels (``label_en``), titles (``title_zh``), symbol, date, place, unresolved flag of ``nodes`` (None: all)."""
     facts: dict[str, dict[str, object]] = {}
     for row in store.query(_FACTS):  # type: ignore[union-attr]
         node = _value(row["node"])
-        if node not in nodes:
+        if nodes is not None and node not in nodes:
             continue
         prop, value = _value(row["p"]), row["value"]
         attrs = facts.setdefault(node, {})

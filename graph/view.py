@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections import Counter, defaultdict, deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -101,27 +102,34 @@ def renderer_for(options: ViewOptions, nodes: int) -> str:
 def view_data(store: GraphStore, options: ViewOptions) -> dict[str, Any]:
     """Nodes, edges, evidence and legend for the page, as JSON-ready data (KeyError: focus not in the graph)."""
     focus = resolve_term(options.focus).value if options.focus else None
-    links = read_links(store)
-    types = node_types(store)
+    # The store's reads are independent and spend most of their time in Rust: two at once.
+    with ThreadPoolExecutor(2) as pool:
+        facts_read = pool.submit(node_facts, store, None)
+        types_read = pool.submit(node_types, store)
+        links = read_links(store)
+        types, facts = types_read.result(), facts_read.result()
     keep = select(links, types, options, focus)
     order = sorted(keep)
     index = {node: i for i, node in enumerate(order)}
-    pairs = sorted((s, o) for s, o in links.functions if s in keep and o in keep)
+    # (citing, cited, functions) as node indices: sorting integers, not IRIs, gives the same order.
+    pairs = sorted((index[s], index[o], fs) for (s, o), fs in links.functions.items() if s in index and o in index)
     relations = sorted(r for r in links.relations if r[0] in keep and r[1] in keep)
     limits = styles()["layout"]
     with_evidence = len(order) <= limits["evidence_max_nodes"]
     restrict = bool(focus or options.top)  # a part of the graph: bind the query to the targets drawn
-    targets = {o for _, o in pairs} if restrict else None
+    targets = {order[o] for _, o, _ in pairs} if restrict else None
     quotes, per_pair = read_evidence(store, targets) if with_evidence else ({}, {})
-    all_functions = sorted({f for pair in pairs for f in links.functions[pair]})
+    all_functions = sorted({f for _, _, fs in pairs for f in fs})
     function_index = {f: i for i, f in enumerate(all_functions)}
-    edges = [[index[s], index[o], per_pair.get((s, o), 0), *sorted(function_index[f] for f in links.functions[(s, o)])]
-             for s, o in pairs]  # fmt: skip
+    coded: dict[frozenset[str], list[int]] = {}  # a few hundred distinct sets of functions, sorted once each
+    edges = [[s, o, per_pair.get((order[s], order[o]), 0) if per_pair else 0,
+              *(coded.get(key := frozenset(fs)) or coded.setdefault(key, sorted(function_index[f] for f in fs)))]
+             for s, o, fs in pairs]  # fmt: skip
     predicates = sorted({p for _, _, p in relations})
     relation_edges = [[index[s], index[o], predicates.index(p)] for s, o, p in relations]
     positions = spread(len(order), [(e[0], e[1]) for e in edges] + [(r[0], r[1]) for r in relation_edges],
                        limits["core_max_nodes"], limits["spacing"])  # fmt: skip
-    nodes = _nodes(store, order, types, links, pairs, positions)
+    nodes = _nodes(store, order, types, facts, links, Counter(o for _, o, _ in pairs), positions)
     renderer = renderer_for(options, len(nodes))
     present = {n["type"] for n in nodes}
     return {
@@ -152,12 +160,10 @@ def _evidence(quotes: dict, index: dict[str, int]) -> dict[str, list[list[Any]]]
             for (s, o), found in quotes.items() if s in index and o in index}  # fmt: skip
 
 
-def _nodes(store: GraphStore, order: list[str], types: dict[str, str], links: Links,
-           pairs: list[tuple[str, str]], positions: Any) -> list[dict[str, Any]]:  # fmt: skip
-    """One record per drawn node; empty fields are left out (the page fills them in)."""
-    facts = node_facts(store, set(order))
+def _nodes(store: GraphStore, order: list[str], types: dict[str, str], facts: dict[str, dict[str, object]],
+           links: Links, citing: Counter[int], positions: Any) -> list[dict[str, Any]]:  # fmt: skip
+    """One record per drawn node (``citing``: how many drawn nodes cite each); empty fields are left out."""
     aliases = read_aliases(store, set(order))
-    citing = Counter(o for _, o in pairs)
     nodes = []
     for i, node in enumerate(order):
         attrs = facts.get(node, {})
@@ -168,9 +174,9 @@ def _nodes(store: GraphStore, order: list[str], types: dict[str, str], links: Li
         date = str(attrs.get("date") or "")
         fields = {"labels": labels, "titles": titles, "aliases": aliases.get(node), "symbol": attrs.get("symbol"),
                   "date": date, "year": _year(date), "place": attrs.get("place"),
-                  "unresolved": attrs.get("unresolved"), "cited_by": citing[node],
+                  "unresolved": attrs.get("unresolved"), "cited_by": citing[i],
                   "citations": links.citations_per_target.get(node, 0)}  # fmt: skip
         entry.update((k, v) for k, v in fields.items() if v)
-        entry["size"] = round(10 + 4 * math.sqrt(citing[node]), 1)
+        entry["size"] = round(10 + 4 * math.sqrt(citing[i]), 1)
         nodes.append(entry)
     return nodes

@@ -176,3 +176,25 @@ def test_ocr_slips_are_mended_keeping_offsets(language: str, text: str, expected
     assert sorted(r.id for r in extraction.references) == sorted(expected)
     for reference in extraction.references:  # every span still points into the text as given
         assert text[reference.start : reference.end] == reference.text
+
+
+# Security Council numbers without their year (reports, letters, speeches): the year the document gives the
+# number elsewhere, else the year of a resolution often cited so; never another organ's number, a date or a mark.
+BARE_COUNCIL_NUMBERS = [
+    ("en", "Recalling Security Council resolution 1373 and resolutions 1267 and 1540,",
+     ["S/RES/1373(2001)", "S/RES/1267(1999)", "S/RES/1540(2004)"]),
+    ("en", "Recalling its resolutions 1267 (1999), 1333 (2000) and 1390, 1. Decides",
+     ["S/RES/1267(1999)", "S/RES/1333(2000)", "S/RES/1390(2002)"]),
+    ("en", "Security Council resolution 2001 (2011) extended it; Security Council resolution 2001 was welcomed.",
+     ["S/RES/2001(2011)", "S/RES/2001(2011)"]),
+    ("en", "Recalling General Assembly resolution 194 and resolution 5 of the Commission,", []),
+    ("en", "Recalling Security Council resolution 9999 on the matter,", []),
+    ("en", "Recalling resolution 733 (1992) of 23 January 1992, 99 Reaffirming", ["S/RES/733(1992)"]),
+    ("zh", "回顾安全理事会第1373号决议和第1267号决议，", ["S/RES/1373(2001)", "S/RES/1267(1999)"]),
+    ("zh", "回顾大会第194号决议，", []),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), BARE_COUNCIL_NUMBERS)
+def test_council_numbers_without_their_year(language: str, text: str, expected: list[str]) -> None:
+    assert found(text, language) == expected

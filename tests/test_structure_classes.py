@@ -69,7 +69,45 @@ FUNCTIONS = [
     ("Recalling and welcoming the report, resolution 55/25,", {"recalls", "welcomes"}),
     ("Recalling and the report of resolution 55/25,", {"recalls"}),
     ("再次重申第1244(1999)号决议,", {"reaffirms"}),
+    # any -ly adverb before a known opener; preambular forms derived from the operative verbs (S/RES/487 (1981))
+    ("Fully recognizes resolution 242 (1967),", {"recognizes"}),
+    ("Having noted resolution 242 (1967),", {"notes"}),
+    ("Having decided in resolution 242 (1967),", {"decides"}),
+    ("Reminding Iraq of resolution 687 (1991),", {"reminds"}),
+    # the look-alikes: a listed phrase wins over a derived or modified one
+    ("Fully aware of resolution 242 (1967),", {"aware"}),
+    ("Having regard to resolution 242 (1967),", {"takes_into_account"}),
 ]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Le Conseil de sécurité,\nAyant noté la résolution 242 (1967),", "fr", {"notes"}),
+    ("Le Conseil de sécurité,\nDécidant que la résolution 242 (1967),", "fr", {"decides"}),
+    ("El Consejo de Seguridad,\nHabiendo observado la resolución 242 (1967),", "es", {"notes"}),
+])
+def test_derived_preambular_forms_in_other_languages(text: str, language: str, expected: set[str]) -> None:
+    assert {f for _, _, f, _ in refs(text, language)} == expected
+
+
+END_NOTES = (
+    "The Security Council,\n\nHaving noted the letter from Iraq, 54\n\nTaking note of the resolution\n"
+    "adopted on 12 June, 55\n\nConsidering paragraph 4 of resolution 242 (1967) and 3 others,\n\n"
+    "1. Requests the Secretary-General to report.\n\nAdopted unanimously at the\n2288th meeting.\n\n\n"
+    "54 Official Records of the Security Council, document S/14509.\n55 Ibid., document S/14532.\n"
+)
+
+
+def test_footnotes_after_the_end_of_an_old_resolution_link_to_their_marks() -> None:
+    found = {(i, p, f) for i, p, f, _ in refs(END_NOTES)}
+    assert ("S/14509", "FN54", "notes") in found
+    assert ("S/14532", "FN55", "takes_note") in found
+    # the look-alikes: "paragraph 4", "3 others" and a quantity are no marks; the resolution stays in its paragraph
+    assert ("S/RES/242(1967)", "PP3", "considers") in found
+
+
+def test_a_date_line_at_the_end_opens_no_footnote() -> None:
+    text = "The Committee,\n\nNoting resolution 242 (1967),\n\n25 August 2010 (initial submission)\n"
+    assert [(i, p) for i, p, _, _ in refs(text)] == [("S/RES/242(1967)", "PP1")]
 
 
 @pytest.mark.parametrize(("text", "expected"), FUNCTIONS)

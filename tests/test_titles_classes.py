@@ -341,3 +341,36 @@ def test_traditional_chinese_reads_like_simplified() -> None:
     assert ("S/RES/2360(2017)", "2360(2017)", "PP1") in got
     assert ("un-charter", "《聯合國憲章》", "PP2") in got
     assert "S/RES/2424(2018)" not in {r.id for r in doc.references}, got
+
+
+# Held-out classes (A/HRC/WG.6/33/BRN/2, CED/C/GC/1, CAT/C/GC/4, A/RES/66/253, A/RES/79/9): ILO titles keep
+# their year and number, commas inside a list of adjectives, plural protocol titles, general comments,
+# Human Rights Council numbering. Each with the look-alike that must not match.
+HELD_OUT = [
+    ("had not ratified the Equal Remuneration Convention, 1951 (No. 100) or the Discrimination (Employment and "
+     "Occupation) Convention, 1958 (No. 111).",
+     [("convention", "equal-remuneration-convention-1951-no-100"),
+      ("convention", "discrimination-employment-and-occupation-convention-1958-no-111")],
+     ["equal-remuneration-convention"]),
+    ("the objectives of the Global Compact for Safe, Orderly and Regular Migration, adopted in 2018",
+     [("declaration", "global-compact-for-safe-orderly-and-regular-migration")], ["global-compact-for-safe"]),
+    ("ratify the Convention against Torture, the Convention on the Rights of the Child and the Covenant.",
+     [("convention", "cat"), ("convention", "crc")], []),
+    ("consider ratifying the two Optional Protocols to the International Covenant on Civil and Political Rights.",
+     [("protocol", "iccpr-op1"), ("protocol", "iccpr-op2")],
+     ["optional-protocols-to-the-international-covenant-on-civil-and-political-rights"]),
+    ("Recalling Human Rights Council resolutions S-16/1 of 29 April 2011, 1 S-17/1 of 23 August 20111 and S-18/1",
+     [("resolution", "A/HRC/RES/S-17/1"), ("resolution", "A/HRC/RES/S-18/1")], []),
+    ("resolution 16/18 of 24 March 2011 and all its subsequent versions adopted by the Human Rights Council",
+     [("resolution", "A/HRC/RES/16/18")], ["A/RES/16/18"]),
+    ("resolution 1999/30 of 28 July 1999 and the measures adopted by the Commission on Narcotic Drugs",
+     [("resolution", "E/RES/1999/30")], ["E/CN.7/RES/1999/30"]),
+    ("See S/PV.7813.", [("document", "S/PV.7813")], []),
+    ("Recalling CEDAW general recommendation No. 19 and the present general comment,",
+     [("document", "cedaw-committee-general-recommendation-19")], []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), HELD_OUT)
+def test_held_out_classes(text: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
+    check(text, "en", expected, absent)

@@ -22,7 +22,10 @@ NUMBER = (
     r"(?:(?:ES|S)-\d{1,2}\s*/\s*\d{1,3}(?:\s?[A-H](?![A-Za-z0-9/]))?"
     r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-H](?![A-Za-z0-9/]))?"
     r"|\d{1,4}\s*(?:[A-H]\s*)?\((?:[IVXL]{1,6}|(?:E?S-)[IVX]{1,5})\)"
-    r"|\d{1,4}\s*[(（]\s*\d{4}\s*[)）])"
+    r"|\d{1,4}\s*[(（]\s*\d{4}\s*[)）]"
+    # A Security Council number without its year ("Security Council resolution 1373", "第1373号决议"):
+    # last, so that every longer form wins; kept only where the organ is the Council (``bare``).
+    r"|\d{1,4}(?![\d/]|[.,]\d|\s*[(（]|\s?[A-H](?![A-Za-z])))"
 )
 _NUMBER_RE = re.compile(NUMBER)
 _CLAUSE_END = re.compile(r"[,;:.，；：。](?=[^,;:.，；：。]*$)")
@@ -32,7 +35,8 @@ def number_form(number: str) -> str:
     """The form of a resolution number, which narrows the organ that can have issued it.
 
     ``session`` 57/173 (GA, HRC, commissions) · ``year`` 2003/24 (ECOSOC and commissions) ·
-    ``sc`` 1373 (2001) · ``roman`` 2200 A (XXI) (GA and ECOSOC before 1976) · ``special`` ES-10/2.
+    ``sc`` 1373 (2001) · ``roman`` 2200 A (XXI) (GA and ECOSOC before 1976) · ``special`` ES-10/2 ·
+    ``bare`` 1373 (a Security Council number without its year).
     """
     n = "".join(number.split())
     if n.startswith(("ES-", "S-")):
@@ -41,6 +45,8 @@ def number_form(number: str) -> str:
         return "sc"
     if "(" in n:
         return "roman"
+    if n.isdigit():
+        return "bare"
     first = n.split("/")[0]
     return "year" if len(first) == 4 and first[:2] in ("19", "20") else "session"
 
@@ -67,22 +73,46 @@ def _topic_pattern(language: str) -> re.Pattern[str] | None:
 
 # Number forms one organ's resolutions share: after a topic a list goes on only within one family,
 # so that "on the budget for 2014/15" never reads as a resolution of another organ.
-_FORM_FAMILY = {"session": "ga", "roman": "ga", "special": "ga", "year": "year", "sc": "sc"}
+_FORM_FAMILY = {"session": "ga", "roman": "ga", "special": "ga", "year": "year", "sc": "sc", "bare": "sc"}
 
 
 def _list_numbers(flat: str, match: re.Match[str], language: str) -> Iterator[re.Match[str]]:
-    """The numbers of one list, up to the first one after a topic that is of another family of forms."""
+    """The numbers of one list, up to the first one after a topic that is of another family of forms.
+
+    A number without a year counts only as the list's first or right after a separator: the day and
+    year of a date inside the list ("733 (1992) of 23 January 1992") are no resolutions.
+    """
     topic = _topic_pattern(language)
     first = ""
     previous_end = -1
     for number in _NUMBER_RE.finditer(flat, match.start(), match.end()):
-        family = _FORM_FAMILY[number_form(number.group(0))]
+        form = number_form(number.group(0))
+        if form == "bare" and previous_end >= 0 and not _listed(flat, previous_end, number, language):
+            continue
+        family = _FORM_FAMILY[form]
         if not first:
             first = family
         elif family != first and topic is not None and topic.search(flat, previous_end, number.start()):
             return
         previous_end = number.end()
         yield number
+
+
+def _listed(flat: str, previous_end: int, number: re.Match[str], language: str) -> bool:
+    """Whether a number without a year continues the list: only a separator before it (the item's own
+    第/号 aside), and no capitalized word or ". " after it (a paragraph number "…(1978), 1. Condemns",
+    a footnote mark "…(1991), 99 Reaffirming": S/RES/539(1983), S/RES/712(1991))."""
+    if _separator(language).fullmatch(re.sub("[第号號]", "", flat[previous_end : number.start()])) is None:
+        return False
+    return _NOT_AN_ITEM_AFTER.match(flat, number.end()) is None
+
+
+_NOT_AN_ITEM_AFTER = re.compile(r"\s*\.\s|\s+[A-ZА-ЯÀ-Ý]")
+
+
+@cache
+def _separator(language: str) -> re.Pattern[str]:
+    return re.compile(str(lexicon(language).table("citation_grammar")["sep"]))
 
 
 @cache
@@ -189,12 +219,16 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
     after = after or _organ_inside(match, lex)
     if not body and organ == "parties":
         body = _body_before(flat, match.start(), lex)
-    for number in _list_numbers(flat, match, lex.language):
+    numbers = list(_list_numbers(flat, match, lex.language))
+    # A number without its year in a list of the Council's numbers is the Council's ("1267 (1999) and 1390").
+    council = any(number_form(n.group(0)) == "sc" for n in numbers)
+    for number in numbers:
         raw = number.group(0)
+        form = number_form(raw)
         cited = Citation(
             number=re.sub(r"\s+", " ", raw.replace("（", "(").replace("）", ")")).strip(),
-            form=number_form(raw),
-            organ=after or organ,
+            form=form,
+            organ="S" if form == "bare" and council and not after else after or organ,
             organs=tuple(organs),
             antecedent=antecedent,
             body=body,
@@ -283,7 +317,7 @@ def _organ_after(flat: str, at: int, lex: Lexicon) -> tuple[str, str]:
     body as written when it is a conference of the parties ("decision 3/2 of the Conference of the
     Parties to the Convention on Biological Diversity")."""
     after = _organ_after_pattern(lex.language)
-    m = after.match(flat[at : at + 20]) if after else None
+    m = after.match(flat[at : at + 80]) if after else None
     if not m:
         return "", ""
     named = _organ_pattern(lex.language).match(flat, at + m.end())

@@ -45,6 +45,10 @@ class _Patterns:
     draft_before: re.Pattern[str]
     draft_lower: re.Pattern[str]
     draft_kinds: dict[str, str]
+    number_suffix: re.Pattern[str]
+    left_group: re.Pattern[str]
+    comma_list: re.Pattern[str]
+    plural_protocols: re.Pattern[str]
     reach_left: int  # how far a title may extend before its head, and after it (characters)
     reach_right: int
 
@@ -90,6 +94,10 @@ def _patterns(language: str) -> _Patterns:
         draft_before=_optional(grammar, "draft_before"),
         draft_lower=_optional(grammar, "draft_lower"),
         draft_kinds=dict(lex.table("draft_heads")),
+        number_suffix=_optional(grammar, "number_suffix"),
+        left_group=_optional(grammar, "left_group"),
+        comma_list=_optional(grammar, "comma_list"),
+        plural_protocols=_optional(lex.table("protocols_of"), "plural_title"),
         reach_left=int(grammar["reach_left"]),
         reach_right=int(grammar["reach_right"]),
     )
@@ -179,6 +187,11 @@ def _title_mentions(
     plan = pats.plan_of.search(text, max(0, start - 60), start)
     if plan is not None:
         yield _mention(scan, plan.start(), stop, "plan_of_action", text[plan.start() : stop], Title(title, base=title))
+    plural = pats.plural_protocols.fullmatch(title) if kind != "name" else None
+    if plural is not None:
+        if plural.group("of"):  # "Optional Protocols to the …": each protocol of the instrument named
+            yield _mention(scan, start, stop, "protocols_of", title, ProtocolsOf(plural.group("of")))
+        return
     if kind == "name" or kind in pats.meeting_kinds:
         # A known name may be a meeting's: what the text says of it is kept for the resolver.
         event = meeting_details(text, start, stop, scan.lexicon.language)
@@ -263,12 +276,7 @@ def _grammar_titles(text: str, starts: list[int], lex: Lexicon, pats: _Patterns)
 
 def _extend(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -> tuple[int, int] | None:
     """The title around a head: capitalized words to its left and right; None when it is a bare head."""
-    start = head.start()
-    while start > head.start() - pats.reach_left:
-        m = pats.left.search(text, max(0, start - 60), start)
-        if not m or m.group(1) in pats.stoppers:
-            break
-        start = m.start(1)
+    start = _extend_left(text, head.start(), pats)
     if is_meeting:
         ordinal = pats.meeting_ordinal.search(text[max(0, start - 20) : start])
         if ordinal and start < head.start():
@@ -281,10 +289,45 @@ def _extend(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -
     return start, stop
 
 
+def _extend_left(text: str, at: int, pats: _Patterns) -> int:
+    """Where a title starts: capitalized words before its head, a parenthesized group among them."""
+    start = at
+    while start > at - pats.reach_left:
+        m = pats.left.search(text, max(0, start - 60), start)
+        if not m:
+            group = pats.left_group.search(text, max(0, start - 80), start)
+            m = pats.left.search(text, max(0, group.start(1) - 60), group.start(1)) if group else None
+        if not m or m.group(1) in pats.stoppers:
+            break
+        start = m.start(1)
+    return start
+
+
+def _comma_list(text: str, stop: int, pats: _Patterns) -> int | None:
+    """The end of a list of capitalized adjectives after a comma ("…for Safe, Orderly and Regular"), or None."""
+    m = pats.comma_list.match(text, stop)
+    if m is None:
+        return None
+    words = [*re.findall(r"[A-Za-z\-]+", m.group(1)), text[m.end() :].split(None, 1)[0]]
+    if any(w in pats.stoppers or pats.head.match(w) for w in words):
+        return None
+    return m.end()
+
+
 def _extend_right(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -> int:
+    stop = _extend_right_words(text, head, is_meeting, pats)
+    suffix = pats.number_suffix.match(text, stop)
+    return suffix.end() if suffix else stop
+
+
+def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -> int:
     stop = head.end()
     first = True
     while stop < head.end() + pats.reach_right:
+        listed = None if first else _comma_list(text, stop, pats)
+        if listed is not None:
+            stop = listed
+            continue
         date = pats.date_inside.match(text, stop)
         if date and not first:
             # "… Law of the Sea of 10 December 1982 relating to …": a date inside, when the title goes on.

@@ -50,7 +50,7 @@ def _not_mark(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def footnotes(
-    text: str, body_start: int, furniture: list[tuple[int, int]], symbol: str | None
+    text: str, body_start: int, furniture: list[tuple[int, int]], symbol: str | None, lex: Lexicon
 ) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
     """Footnote zones (page bottoms) and footnotes (number, start, end) inside them."""
     zones: list[tuple[int, int]] = []
@@ -76,9 +76,52 @@ def footnotes(
             found.append((number, m.start()))
         spans = [(n, start, found[i + 1][1] if i + 1 < len(found) else zone_end) for i, (n, start) in enumerate(found)]
         notes.extend(_restore_displaced(text, spans, zone_end))
+    end_zone, end_notes = _end_notes(text, body_start, lex)
+    if end_notes and not any(in_zones(start, zones) for _, start, _ in end_notes):
+        zones.append(end_zone)
+        notes.extend(end_notes)
     zones.sort()
     notes.sort(key=lambda n: n[1])
     return zones, notes
+
+
+# A note at the end of the text, its number and text on one line: "54 Official Records of the Security
+# Council …" after "Adopted unanimously at the 2288th meeting." (S/RES/487 (1981), S/RES/145 (1960)).
+# The number may carry a slash, as its mark does: "1/ S/24476, annex." (S/RES/787 (1992)).
+_END_NOTE = re.compile(r"\n[ \t]*(\d{1,3})/?[ \t]+(?=[^\W\d_]|[“\"(])")
+_END_REACH = 6000  # how far before the end of the text the notes may start
+_LAST_NOTE = 600  # how long the last note may run to the end of the text
+_AFTER_BLANK = re.compile(r"\n[ \t\f]*\n[ \t]*$")
+_OPERATIVE_LINE = re.compile(r"\n[ \t]*\d{1,3}\.[ \t]")
+
+
+def _end_notes(text: str, body_start: int, lex: Lexicon) -> tuple[tuple[int, int], list[tuple[str, int, int]]]:
+    """Footnotes gathered after the end of the text (older Security Council resolutions): the last run
+    of lines that open with consecutive numbers, after a blank line, with no operative paragraph after,
+    the last of them a few lines before the end. A date line ("25 August 2010 (initial submission)",
+    CAT/C/50/D/430/2010) opens no note."""
+    _, not_after = _not_mark(lex)
+    found = [
+        (start, int(m.group(1)))
+        for start, m in at_lines(_END_NOTE, text, max(body_start, len(text) - _END_REACH), len(text))
+        if not not_after.match(text, m.end() - 1)
+    ]
+    tail = text[found[-1][0] :].strip() if found else ""
+    if not found or len(tail) > _LAST_NOTE or tail.count("\n") > 4:
+        return (0, 0), []
+    run = [found[-1]]
+    for start, number in reversed(found[:-1]):
+        if number == run[0][1] - 1:
+            run.insert(0, (start, number))
+        elif number > run[0][1] or number < run[0][1] - 1:
+            continue  # a continuation line that opens with a number ("12 June 1968 …")
+    first = run[0][0]
+    if not _AFTER_BLANK.search(text[max(body_start, first - 40) : first]) or _OPERATIVE_LINE.search(text, first):
+        return (0, 0), []
+    end = len(text.rstrip())
+    bounds = [s for s, _ in run] + [end]
+    notes = [(str(n), s, bounds[i + 1]) for i, (s, n) in enumerate(run)]
+    return (first, end), notes
 
 
 _BARE_NUMBER_LINE = re.compile(r"\n[ \t\f]*(\d{1,3})[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[A-Z(“\"])")
@@ -185,7 +228,8 @@ def marks(
     known = [int(n) for n, _, _ in footnotes if n.isdigit()]
     if not known or not paragraphs:
         return marks
-    numbers = [str(n) for n in range(1, max(known) + 1)]
+    # A mark's number is that of a footnote that exists: a number with no note is a quantity (S/RES/487 (1981)).
+    numbers = [str(n) for n in sorted(set(known))]
     zone_starts = [s for s, _ in zones]
     position = paragraphs[0][1]
     not_before, not_after = _not_mark(lex)
@@ -194,12 +238,13 @@ def marks(
         # not there costs a page, not the rest of the document (which made long documents quadratic).
         for m in _bare_number(number).finditer(text, position, min(end, position + _MARK_REACH)):
             at = m.start()
-            if not _glued(text, at):
+            slashed = m.group(0).endswith("/")  # "1992 1/ and": the slash makes it a mark (S/RES/787 (1992))
+            if not slashed and not _glued(text, at):
                 continue
             i = bisect.bisect_right(zone_starts, at) - 1
             if i >= 0 and zones[i][0] <= at < zones[i][1]:
                 continue
-            if not_before.search(text[max(0, at - 30) : at]) or not_after.match(text, m.end()):
+            if not slashed and (not_before.search(text[max(0, at - 30) : at]) or not_after.match(text, m.end())):
                 continue
             marks.append((at, m.end(), number))
             position = m.end()
@@ -214,7 +259,7 @@ _MARK_REACH = 20_000
 def _bare_number(number: str) -> re.Pattern[str]:
     """The number standing alone on its right; the pattern starts with the digits, so the regex
     engine can skip ahead to them (a leading look-behind made it test every position)."""
-    return re.compile(rf"{number}(?=\s|$|[,;.:)])")
+    return re.compile(rf"{number}/?(?=\s|$|[,;.:)])")
 
 
 _NOT_GLUED_TO = frozenset(" \t\n\r\f\v0123456789/.-–(")

@@ -42,6 +42,12 @@ def opener_functions(lex: Lexicon, opener: str) -> tuple[str, ...]:
     key = " ".join(opener.split())
     if key in table:
         return (table[key],)
+    adverb = lex.table("grammar").get("opener_adverb")
+    unmodified = re.sub(rf"^(?:{adverb})\s+", "", key) if adverb else key
+    if unmodified != key:
+        key = unmodified[:1].upper() + unmodified[1:]
+        if key in table:
+            return (table[key],)
     for joiner in lex.table("grammar").get("opener_joiners", ()):
         first, sep, second = key.partition(f" {joiner} ")
         if sep and first in table:
@@ -70,12 +76,12 @@ def _opener_regex(language: str, at_line_start: bool) -> re.Pattern[str]:
     lex = lexicon(language)
     grammar = lex.grammar
     spaced = grammar.word_boundaries
-    modifiers = lex.table("grammar").get("opener_modifiers", ())
+    modifiers = _modifiers(lex)
     base = alternation(lex.openers)
     if modifiers:
         either_case = alternation(phrase[0].lower() + phrase[1:] for phrase in lex.openers) if spaced else base
         gap = r"\s+" if spaced else ""
-        words = rf"(?:(?:{alternation(modifiers)}){gap}{either_case}|{base})"
+        words = rf"(?:(?:{modifiers}){gap}{either_case}|{base})"
     else:
         words = base
     prefix = r"\n[ \t]*" if at_line_start else ""
@@ -83,6 +89,15 @@ def _opener_regex(language: str, at_line_start: bool) -> re.Pattern[str]:
     end = r"\b" if spaced else ""
     trailing = r"(?:\*\*)?" if grammar.inline_bold_openers and not at_line_start else ""
     return re.compile(rf"{prefix}(?:\*\*)?{group}{trailing}{end}")
+
+
+def _modifiers(lex: Lexicon) -> str:
+    """The words that may stand before an opener: ``[grammar] opener_modifiers`` and any adverb of the
+    shape ``opener_adverb`` ("Fully recognizes", S/RES/487 (1981)); "" when the language has neither."""
+    grammar = lex.table("grammar")
+    forms = [alternation(grammar["opener_modifiers"])] if grammar.get("opener_modifiers") else []
+    forms += [grammar["opener_adverb"]] if grammar.get("opener_adverb") else []
+    return "|".join(forms)
 
 
 def _opener_pattern(language: str) -> re.Pattern[str]:

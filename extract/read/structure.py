@@ -49,7 +49,7 @@ def read_structure(
     prose before a line closed a paragraph, across page breaks and footnotes.
     """
     lex = lexicon(language)
-    zones, notes = footnotes(text, header_end, furniture, symbol)
+    zones, notes = footnotes(text, header_end, furniture, symbol, lex)
     prose = blank_spans(flat, zones)
     body_end, annex_start = _body_end(text, language, header_end)
     starts = paragraph_starts(text, prose, header_end, body_end, zones, lex)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 from instrumap.extract.records import Document, Extraction, MeetingName, Mention, Reference, Target, Title
 from instrumap.extract.resolve.backrefs import back_reference_targets, protocols_targets
+from instrumap.extract.resolve.comments import comment_target
 from instrumap.extract.resolve.context import Context, own_series, placements
 from instrumap.extract.resolve.documents import citation_target, symbol_target
 from instrumap.extract.resolve.evidence import Evidence, pinpoint
@@ -24,8 +25,8 @@ from instrumap.ontology.kinds import meeting_kinds
 Strategy = Callable[[Mention, Context], list[Target]]
 
 
-def _one(strategy: Callable[[Mention, Context], Target]) -> Strategy:
-    return lambda mention, ctx: [strategy(mention, ctx)]
+def _one(strategy: Callable[[Mention, Context], Target | None]) -> Strategy:
+    return lambda mention, ctx: [target] if (target := strategy(mention, ctx)) is not None else []
 
 
 def _known_name(mention: Mention, ctx: Context) -> list[Target]:
@@ -51,6 +52,7 @@ STRATEGIES: dict[str, Strategy] = {
     "anaphora": back_reference_targets,
     "protocols_of": protocols_targets,
     "name": _known_name,
+    "comment": comment_target,
 }
 
 

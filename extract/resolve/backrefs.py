@@ -7,7 +7,7 @@ UN texts use for one instrument only ("the Charter") has a default in the lexico
 from __future__ import annotations
 
 from instrumap.extract.lexicon import lexicon
-from instrumap.extract.records import BackReference, Mention, Reference, Target
+from instrumap.extract.records import BackReference, Mention, ProtocolsOf, Target
 from instrumap.extract.resolve.context import CONVENTIONS, Context
 from instrumap.extract.resolve.instruments import entry_target
 from instrumap.extract.resolve.meetings import without_event
@@ -38,16 +38,29 @@ def back_reference_targets(mention: Mention, ctx: Context) -> list[Target]:
 
 
 def protocols_targets(mention: Mention, ctx: Context) -> list[Target]:
-    """ "its Protocols" / “及其议定书”: the protocols of the last convention that were already named."""
-    convention = ctx.last(CONVENTIONS, mention.start)
-    if convention is None:
+    """ "its Protocols" / “及其议定书”: the protocols of the last convention already named; "the Optional
+    Protocols to the …" names its instrument: every protocol of it the authority knows."""
+    payload = mention.payload
+    assert isinstance(payload, ProtocolsOf)
+    if payload.of:
+        entries = ctx.authority.lookup(payload.of, ("instrument",))
+        parent = entries[0].id if entries else ""
+    else:
+        convention = ctx.last(CONVENTIONS, mention.start)
+        parent = convention.id if convention is not None else ""
+    if not parent:
+        if payload.of:
+            ctx.problem(mention, f"no instrument known as {payload.of}")
         return []
-    named: dict[str, Reference] = {}
+    named: dict[str, Target] = {}
     for kind in kinds_under("protocol"):
         for ref in ctx.of_kind(kind):
             entry = ctx.authority.get(ref.id)
-            if entry is not None and entry.fact("supplements") == convention.id:
-                named.setdefault(ref.id, ref)
+            if entry is not None and entry.fact("supplements") == parent:
+                named.setdefault(ref.id, without_event(ref.target))
+    if payload.of:  # a plural title names them all, not only those named before
+        for entry in ctx.authority.supplementing(parent):
+            named.setdefault(entry.id, entry_target(entry, ctx.authority))
     if not named:
-        ctx.problem(mention, f"no protocol of {convention.id} named before")
-    return [without_event(r.target) for r in named.values()]
+        ctx.problem(mention, f"no protocol of {parent} known")
+    return list(named.values())

@@ -7,11 +7,17 @@ out impossible organs (``common.toml [series_forms]``: 1373 (2001) can only be t
 A conference of the parties is no UN organ and its decisions have no UN symbol: "decision 3/2 of the
 Conference of the Parties to the Convention" is ``<the conference's id>/decision/3/2`` (``cop-untoc/decision/3/2``),
 a node of its own under the conference's IRI, labelled from the conference's label.
+
+A Security Council number without its year ("Security Council resolution 1373", "第1373号决议", common in
+reports and letters) takes the year the same document gives that number elsewhere, or else the year
+``common.toml [sc_years]`` knows for a resolution often cited by its number alone; otherwise it is dropped
+with a problem line rather than guessed.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from functools import cache, lru_cache
 
 from instrumap.extract.lexicon import lexicon, load_data
 from instrumap.extract.records import Citation, MeetingName, Mention, Target, labels
@@ -28,14 +34,36 @@ def symbol_target(symbol: str) -> Target:
     return Target(symbol_kind(symbol), symbol, document_iri(symbol), labels(en=symbol))
 
 
-def citation_target(mention: Mention, ctx: Context) -> Target:
+def citation_target(mention: Mention, ctx: Context) -> Target | None:
     cited = mention.payload
     assert isinstance(cited, Citation)
     if cited.symbol:
         return symbol_target(cited.symbol)
     if cited.organ == "parties" or (cited.organ == "self" and cited.antecedent == "parties"):
         return _parties_act(mention, cited, ctx)
-    return _numbered_target(_series(cited, ctx), cited.number, mention.kind)
+    if cited.form != "bare":
+        return _numbered_target(_series(cited, ctx), cited.number, mention.kind)
+    series = ctx.own_series if cited.organ in ("self", "?", "") else cited.organ  # the organ right there, no other
+    if not fits(series, cited.form) or mention.kind != "resolution":
+        return None
+    year = _year_of(cited.number, ctx)
+    if year is None:
+        ctx.problems.append(f"Security Council resolution {cited.number} cited without its year: not resolved")
+        return None
+    return _numbered_target(series, f"{cited.number} ({year})", mention.kind)
+
+
+def _year_of(number: str, ctx: Context) -> str | None:
+    """The year of a Security Council number: as the document writes it elsewhere, or as [sc_years] knows it."""
+    written = re.search(rf"(?<![\d/]){number}\s*[(（]\s*((?:19|20)\d\d)\s*[)）]", ctx.document.flat)
+    if written:
+        return written.group(1)
+    return _known_years().get(number)
+
+
+@cache
+def _known_years() -> dict[str, str]:
+    return {str(number): str(year) for number, year in load_data("common")["sc_years"].items()}
 
 
 def _parties_act(mention: Mention, cited: Citation, ctx: Context) -> Target:
