@@ -198,3 +198,19 @@ BARE_COUNCIL_NUMBERS = [
 @pytest.mark.parametrize(("language", "text", "expected"), BARE_COUNCIL_NUMBERS)
 def test_council_numbers_without_their_year(language: str, text: str, expected: list[str]) -> None:
     assert found(text, language) == expected
+
+
+# Acts of other organizations have no UN symbol: never given to the Assembly or the Council (A/RES/3379 (XXX)).
+OTHER_ORGANIZATIONS = [
+    ("Recalling resolution 77 (XII) of the Assembly of Heads of State and Government of the Organization of "
+     "African Unity,", []),
+    ("Recalling Organization of African Unity resolution 77 (XII) and General Assembly resolution 3151 G (XXVIII),",
+     ["A/RES/3151G(XXVIII)"]),
+    ("Recalling resolution 55/2 of the Assembly and resolution 1373 (2001) of the Council,",
+     ["A/RES/55/2", "S/RES/1373(2001)"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHER_ORGANIZATIONS)
+def test_other_organizations_acts_get_no_un_symbol(text: str, expected: list[str]) -> None:
+    assert found(text, "en") == expected

@@ -41,6 +41,9 @@ def citation_target(mention: Mention, ctx: Context) -> Target | None:
         return symbol_target(cited.symbol)
     if cited.organ == "parties" or (cited.organ == "self" and cited.antecedent == "parties"):
         return _parties_act(mention, cited, ctx)
+    if cited.organ == "other":  # another organization's act: no UN symbol to give it
+        ctx.problems.append(f"{mention.kind} {cited.number} of another organization: not resolved")
+        return None
     if cited.form != "bare":
         return _numbered_target(_series(cited, ctx), cited.number, mention.kind)
     series = ctx.own_series if cited.organ in ("self", "?", "") else cited.organ  # the organ right there, no other
