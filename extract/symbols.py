@@ -118,3 +118,22 @@ def symbol_kind(symbol: str) -> str:
     if "/DEC/" in symbol:
         return "decision"
     return "document"
+
+
+@cache
+def _masthead() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = "|".join(re.escape(n) for n in load_data("common")["symbols"]["opening"])
+    split = re.compile(rf"\s*([A-Z]{{1,6}})[ \t]*\n\s*(?:{names})\s*(/\S+)")
+    spaced = re.compile(rf"\s*(?:{names})?\s*([A-Z]{{1,6}})[ \t]+(/\S+)")
+    return split, spaced
+
+
+def masthead_symbol(text: str) -> str | None:
+    """The document's own symbol from a masthead that PDF conversion split: the series letter on a line of its
+    own before "United Nations" and the rest after it ("A\\nUnited Nations /RES/79/9", A/RES/79/9;
+    "A\\nUnited Nations\\n/HRC/WG.6/33/BRN/2"), or a space before the first slash ("CAT /C/51/D/429/2010")."""
+    for pattern in _masthead():
+        m = pattern.match(text)
+        if m and symbol_pattern().fullmatch(m.group(1) + m.group(2)):
+            return normalize_symbol(m.group(1) + m.group(2))
+    return None

@@ -103,6 +103,18 @@ def test_opening_symbol_is_the_documents_own() -> None:
     assert found("Noting documents A/53/500/Add.1,", "en") == ["A/53/500/Add.1"]
 
 
+def test_a_split_masthead_is_the_documents_own_symbol() -> None:
+    """PDF conversion puts the series letter on a line of its own before "United Nations" (A/RES/79/9)."""
+    text = ("A\nUnited Nations /RES/79/9\nGeneral Assembly\nDistr.: General\n\nThe General Assembly,\n\n"
+            "Recalling its resolution 78/5,\n\nA/RES/79/9 of Islamic Cooperation\n\n1. Welcomes document A/79/302;\n")
+    extraction = extract_text(text, language="en")
+    assert extraction.document.metadata.symbol == "A/RES/79/9"
+    assert [r.id for r in extraction.references] == ["A/RES/78/5", "A/79/302"]
+    report = extract_text("A\nUnited Nations\n/HRC/WG.6/33/BRN/2\nGeneral Assembly\nSee A/HRC/WG.6/33/BRN/2 and A/HRC/27/11.",
+                          language="en")
+    assert [r.id for r in report.references] == ["A/HRC/27/11"]
+
+
 ORGANS = [
     ("en", "Recalling Sub-Commission resolution 1985/12,", ["E/CN.4/Sub.2/RES/1985/12"]),
     (

@@ -8,7 +8,7 @@ from functools import cache
 
 from instrumap.extract.lexicon import canonical_language, lexicon, month_number, ordinal_value, organ_names
 from instrumap.extract.records import Metadata
-from instrumap.extract.symbols import normalize_symbol, symbol_kind, symbol_pattern
+from instrumap.extract.symbols import masthead_symbol, normalize_symbol, symbol_kind, symbol_pattern
 
 _OWN_NUMBER = re.compile(r"^[ \t]*(?:\*\*)?((?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?)\.(?:\*\*)?[ \t]*", re.M)
 # A yearbook page's own heading: "2145 (XXI). Question of South West Africa".
@@ -105,6 +105,8 @@ def _own_symbol_and_title(head: str, symbol: str | None, series: str) -> tuple[s
     own = _OWN_SYMBOL.search(head)
     if own:
         symbol = normalize_symbol(own.group(1))
+    elif symbol is None and (split := masthead_symbol(head)) and symbol_kind(split) != "document":
+        symbol = split  # "A\nUnited Nations /RES/79/9": the masthead as PDF conversion splits it
     number = _OWN_NUMBER.search(head)
     if number is None:
         yearbook = _OWN_YEARBOOK_NUMBER.search(head)

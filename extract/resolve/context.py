@@ -10,7 +10,7 @@ from functools import cached_property
 from instrumap.extract.lexicon import canonical_language, lexicon, load_data
 from instrumap.extract.read.paragraphs import opener_functions
 from instrumap.extract.records import Block, Document, Mention, Reference
-from instrumap.extract.symbols import normalize_symbol, symbol_pattern
+from instrumap.extract.symbols import masthead_symbol, normalize_symbol, symbol_pattern
 from instrumap.ontology.authorities import Authority
 
 # What "its Protocols" and a conference of the parties point back to.
@@ -90,7 +90,10 @@ def opening_symbol(text: str) -> frozenset[str]:
     first = re.match(rf"\s*(?:{names})?\s*", text)
     end = first.end() if first else 0
     own = symbol_pattern().match(text, end)
-    return frozenset({normalize_symbol(own.group(0))}) if own else frozenset()
+    if own:
+        return frozenset({normalize_symbol(own.group(0))})
+    split = masthead_symbol(text)
+    return frozenset({split}) if split else frozenset()
 
 
 def fits(series: str, form: str) -> bool:
