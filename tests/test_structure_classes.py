@@ -238,3 +238,16 @@ def test_a_pinpoint_is_in_the_json_contract_only_when_there_is_one() -> None:
     records = [r.as_json() for r in extraction.references]
     assert records[0]["pinpoint"] == "OP11(j)"
     assert "pinpoint" not in records[1]
+
+
+def test_a_page_bottom_footnote_zone_ends_at_the_job_number() -> None:
+    """The next page's running head shares a line with the title ("A/RES/79/9 of Islamic Cooperation"): the
+    footnote zone still ends at the page's job number, and the paragraphs after it are paragraphs."""
+    text = ("A/RES/79/9\n\nThe General Assembly,\n\nRecalling its resolution 3369 (XXX), by which it decided to invite "
+            "the Organization1 to participate,\nWelcoming the efforts of the Organization, in\n__________________\n"
+            "1 The Organization changed its name in 2011.\n24-21657 (E)\n*2421657*\n\nCooperation between the United "
+            "Nations and the Organization\nA/RES/79/9 of Islamic Cooperation\nmediation and preventive diplomacy,\n"
+            "Noting with appreciation resolution 77/18,\n1. Welcomes document A/79/302;\n")
+    found = {(i, p, f) for i, p, f, _ in refs(text)}
+    assert ("A/RES/77/18", "PP3", "notes_with_appreciation") in found
+    assert ("A/79/302", "OP1", "welcomes") in found

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from instrumap.extract.lexicon import Lexicon, alternation
+from instrumap.extract.lexicon import Lexicon, alternation, load_data
 from instrumap.extract.read.layout import SUPERSCRIPTS, at_lines, in_zones
 
 _SUPER_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -195,9 +195,13 @@ def _bare_number_line(text: str, start: int) -> bool:
 
 
 def _zone_end(text: str, start: int, symbol: str | None) -> int:
-    """Where a page-bottom footnote zone stops: the page break, or the next page's running header."""
+    """Where a page-bottom footnote zone stops: the page break, the page's job number or barcode, or the
+    next page's running header."""
     end = text.find("\f", start)
     end = len(text) if end < 0 else end
+    page_end = _page_end().search(text, start, end)
+    if page_end:
+        end = page_end.start() + 1
     if symbol:
         at = text.find(symbol, start, end)
         while at >= 0:
@@ -207,6 +211,12 @@ def _zone_end(text: str, start: int, symbol: str | None) -> int:
                 return line
             at = text.find(symbol, at + len(symbol), end)
     return end
+
+
+@cache
+def _page_end() -> re.Pattern[str]:
+    lines = load_data("common")["furniture"]["page_ends"]
+    return re.compile(r"\n[ \t\f]*(?:" + "|".join(f"(?:{p})" for p in lines) + r")[ \t\f]*(?=\n|\Z)")
 
 
 def marks(
