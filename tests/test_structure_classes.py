@@ -251,3 +251,16 @@ def test_a_page_bottom_footnote_zone_ends_at_the_job_number() -> None:
     found = {(i, p, f) for i, p, f, _ in refs(text)}
     assert ("A/RES/77/18", "PP3", "notes_with_appreciation") in found
     assert ("A/79/302", "OP1", "welcomes") in found
+
+
+def test_a_report_numbers_its_paragraphs_p1() -> None:
+    """No resolution's frame (no organ's opening line, no preambular paragraph): numbered paragraphs are P1, P2 …,
+    also when conversion lost the space after the number ("1.For the purposes …", CED/C/GC/1)."""
+    text = ("United Nations\nCED/C/GC/1\nInternational Convention for the Protection of All Persons from Enforced "
+            "Disappearance\nDistr.: General\n\nI.Introduction\n1.For the purposes of the present general comment, "
+            "see resolution 47/133.\n2.Migrants are protected by the International Covenant on Civil and Political "
+            "Rights.\nII.Objectives\n3. The Committee recalls document A/HRC/36/39.\n")
+    found = {(i, p) for i, p, _, _ in refs(text)}
+    assert {("A/RES/47/133", "P1"), ("iccpr", "P2"), ("A/HRC/36/39", "P3")} <= found
+    resolution = refs("The General Assembly,\n\nRecalling resolution 47/133,\n\n1. Welcomes document A/79/302;\n")
+    assert [(i, p) for i, p, _, _ in resolution] == [("A/RES/47/133", "PP1"), ("A/79/302", "OP1")]

@@ -13,7 +13,8 @@ from functools import cache
 from instrumap.extract.lexicon import Lexicon, alternation, lexicon
 from instrumap.extract.read.layout import at_lines, in_zones
 
-_OP_NUMBER = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\Z))")
+# Word and HTML conversions may lose the space after the number: "1.For the purposes …" (CED/C/GC/1).
+_OP_NUMBER = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\Z)|(?=[A-Z][a-z]))")
 # Where words are not spaced, the number may touch the text: "3.总务委员会…" ([grammar] glued_numbers).
 _OP_NUMBER_GLUED = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\Z)|(?=[^\x00-\x7f]))")
 

@@ -41,7 +41,8 @@ def _body_end(text: str, language: str, header_end: int) -> tuple[int, int]:
 
 
 def read_structure(
-    text: str, flat: str, language: str, header_end: int, symbol: str | None, furniture: list[tuple[int, int]]
+    text: str, flat: str, language: str, header_end: int, symbol: str | None, furniture: list[tuple[int, int]],
+    framed: bool = True,
 ) -> Structure:
     """Split the body (from ``header_end``) into PP/OP/FN/ANNEX blocks with their footnote marks.
 
@@ -54,9 +55,17 @@ def read_structure(
     body_end, annex_start = _body_end(text, language, header_end)
     starts = paragraph_starts(text, prose, header_end, body_end, zones, lex)
     paragraphs = number_paragraphs(starts, body_end)
+    if not framed and paragraphs and paragraphs[0][0].startswith("OP"):  # numbered from the first: a report
+        paragraphs = [("P" + pid[2:], s, e) for pid, s, e in paragraphs]
     found = marks(text, header_end, len(text), zones, notes, paragraphs, lex)
     blocks: list[Block] = [Block("HEADER", 0, header_end)] if header_end else []
     prose_paragraphs = prose_blocks(text, header_end, annex_start, paragraphs, zones, lex)
+    if not framed and paragraphs:  # a report's cover (its header) before its first paragraph; its section headings
+        first = paragraphs[0][1]
+        cover = [(s, e) for _, s, e in prose_paragraphs if e <= first]
+        headings = [(s, e) for _, s, e in prose_paragraphs if e > first]
+        prose_paragraphs = [("HEADER", cover[0][0], cover[-1][1])] if cover else []
+        prose_paragraphs += [(f"S{k}", s, e) for k, (s, e) in enumerate(headings, 1)]
     found.sort()
     mark_starts = [m[0] for m in found]
     introduced = ""  # the function of a paragraph that ends in a colon ("Declares that:")

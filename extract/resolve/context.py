@@ -104,6 +104,8 @@ def fits(series: str, form: str) -> bool:
 def placements(document: Document, mention: Mention, header: Block | None) -> list[tuple[str, str, str]]:
     """(paragraph, function, via) for a mention: a footnote's reference is credited to each paragraph marking it."""
     if header and mention.start < header.end:
+        if document.metadata.body is None and document.metadata.kind == "document":
+            return [("HEADER", "", "")]  # a report's cover: no adoption to speak of
         drafted = document.metadata.adopted_on_report is None
         return [("HEADER", "adopted_on_draft" if drafted else "adopted_on_report", "")]
     block = document.block_at(mention.start)
