@@ -264,3 +264,19 @@ def test_a_report_numbers_its_paragraphs_p1() -> None:
     assert {("A/RES/47/133", "P1"), ("iccpr", "P2"), ("A/HRC/36/39", "P3")} <= found
     resolution = refs("The General Assembly,\n\nRecalling resolution 47/133,\n\n1. Welcomes document A/79/302;\n")
     assert [(i, p) for i, p, _, _ in resolution] == [("A/RES/47/133", "PP1"), ("A/79/302", "OP1")]
+
+
+def test_a_reports_end_notes_after_its_notes_heading_are_footnotes() -> None:
+    """A compilation's notes follow a "Notes" heading and run past any fixed reach from the end, with page numbers
+    and running heads among them (A/HRC/WG.6/33/BRN/2); a "Notes" line early in the text heads nothing."""
+    filler = "".join(f"{n}. The Committee recommended measures on the matter, and more words follow here.\n"
+                     for n in range(3, 80))
+    notes = "".join(f"{n} See CRC/C/BRN/CO/{n}, para. {n}.\n" + ("12\n\nA/HRC/WG.6/33/BRN/2\n" if n == 60 else "")
+                    for n in range(1, 120))
+    text = ("A\nUnited Nations\n/HRC/WG.6/33/BRN/2\nGeneral Assembly\nDistr.: General\nNotes\nCompilation on Brunei "
+            "Darussalam\n1. The report was prepared pursuant to Human Rights Council resolution 5/1.\n2. The Committee on the Rights of the Child encouraged ratification of the "
+            "Optional Protocol to the Convention on the Rights of the Child on a communications procedure.\n"
+            + filler + "\nNotes\n" + notes)
+    found = {(i, p) for i, p, _, _ in refs(text)}
+    assert ("CRC/C/BRN/CO/1", "FN1") in found and ("CRC/C/BRN/CO/119", "FN119") in found
+    assert ("A/HRC/RES/5/1", "P1") in found

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from instrumap.extract.lexicon import Lexicon, alternation, load_data
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon, load_data
 from instrumap.extract.read.layout import SUPERSCRIPTS, at_lines, in_zones
 
 _SUPER_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -95,15 +95,33 @@ _AFTER_BLANK = re.compile(r"\n[ \t\f]*\n[ \t]*$")
 _OPERATIVE_LINE = re.compile(r"\n[ \t]*\d{1,3}\.[ \t]")
 
 
+def _notes_heading(text: str, body_start: int, lex: Lexicon) -> int | None:
+    """Where a "Notes" heading line stands in the second half of the text: a report's end-notes follow it,
+    however long they run (A/HRC/WG.6/33/BRN/2: 106 notes over 6,000 characters)."""
+    pattern = _notes_heading_pattern(lex.language)
+    found = None
+    for m in pattern.finditer(text, max(body_start, len(text) // 2)) if pattern else ():
+        found = m.end()
+    return found
+
+
+@cache
+def _notes_heading_pattern(language: str) -> re.Pattern[str] | None:
+    words = lexicon(language).table("structure").get("notes_heading")
+    return re.compile(rf"\n[ \t]*(?:{words})[ \t]*(?=\n)") if words else None
+
+
 def _end_notes(text: str, body_start: int, lex: Lexicon) -> tuple[tuple[int, int], list[tuple[str, int, int]]]:
     """Footnotes gathered after the end of the text (older Security Council resolutions): the last run
     of lines that open with consecutive numbers, after a blank line, with no operative paragraph after,
     the last of them a few lines before the end. A date line ("25 August 2010 (initial submission)",
     CAT/C/50/D/430/2010) opens no note."""
     _, not_after = _not_mark(lex)
+    heading = _notes_heading(text, body_start, lex)
+    reach = heading if heading is not None else max(body_start, len(text) - _END_REACH)
     found = [
         (start, int(m.group(1)))
-        for start, m in at_lines(_END_NOTE, text, max(body_start, len(text) - _END_REACH), len(text))
+        for start, m in at_lines(_END_NOTE, text, reach, len(text))
         if not not_after.match(text, m.end() - 1)
     ]
     tail = text[found[-1][0] :].strip() if found else ""
@@ -116,7 +134,9 @@ def _end_notes(text: str, body_start: int, lex: Lexicon) -> tuple[tuple[int, int
         elif number > run[0][1] or number < run[0][1] - 1:
             continue  # a continuation line that opens with a number ("12 June 1968 …")
     first = run[0][0]
-    if not _AFTER_BLANK.search(text[max(body_start, first - 40) : first]) or _OPERATIVE_LINE.search(text, first):
+    opened = _AFTER_BLANK.search(text[max(body_start, first - 40) : first]) or (heading is not None and not
+                                                                                 text[heading:first].strip("\n").count("\n"))
+    if not opened or _OPERATIVE_LINE.search(text, first):
         return (0, 0), []
     end = len(text.rstrip())
     bounds = [s for s, _ in run] + [end]
