@@ -30,7 +30,7 @@ DEVELOPED_ON = ["A_RES_55_63.en.json", "A_RES_55_70.en.json", "A_RES_58_141.en.j
 # Reached on all gold files (targets F1 per language and overall; relation recall): raise them, never lower.
 # (Paragraphs F1 is of the 93-file set: the 28 held-out files added last carry report and treaty-body layouts.)
 FLOORS = {"en": 0.949, "zh": 0.996, "fr": 0.944, "es": 0.933, "ru": 0.981, "ar": 0.999, "all": 0.957,
-          "relations_recall": 0.625, "functions": 0.887, "paragraphs": 0.769}  # fmt: skip
+          "relations_recall": 0.625, "functions": 0.887, "paragraphs": 0.796}  # fmt: skip
 
 
 @pytest.mark.parametrize("gold", DEVELOPED_ON)
