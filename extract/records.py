@@ -48,6 +48,12 @@ class Metadata:
     title: str | None = None
     report_span: tuple[int, int] | None = None
 
+    @property
+    def framed(self) -> bool:
+        """Whether the text has a resolution's frame (its organ's opening line, or a resolution's or decision's
+        symbol): a report, a general comment or a decision on a complaint has not (its paragraphs are P1 …)."""
+        return self.body is not None or self.kind != "document"
+
 
 @dataclass(frozen=True, slots=True)
 class Document:

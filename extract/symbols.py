@@ -121,8 +121,22 @@ def symbol_kind(symbol: str) -> str:
 
 
 @cache
+def _opening_names() -> str:
+    """The Organization's name as a document's masthead writes it, in every language (an alternation)."""
+    return "|".join(re.escape(n) for n in load_data("common")["symbols"]["opening"])
+
+
+def opening_symbol(text: str) -> str | None:
+    """The symbol a document opens with, alone or after the Organization's name (“联合国A/57/270大会”,
+    "United Nations A/58/140", "S/RES/2446 (2018)"), or split by PDF conversion (``masthead_symbol``)."""
+    first = re.match(rf"\s*(?:{_opening_names()})?\s*", text)
+    own = symbol_pattern().match(text, first.end() if first else 0)
+    return normalize_symbol(own.group(0)) if own else masthead_symbol(text)
+
+
+@cache
 def _masthead() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    names = "|".join(re.escape(n) for n in load_data("common")["symbols"]["opening"])
+    names = _opening_names()
     split = re.compile(rf"\s*([A-Z]{{1,6}})[ \t]*\n\s*(?:{names})\s*(/\S+)")
     spaced = re.compile(rf"\s*(?:{names})?\s*([A-Z]{{1,6}})[ \t]+(/\S+)")
     return split, spaced

@@ -120,11 +120,7 @@ def view_data(store: GraphStore, options: ViewOptions) -> dict[str, Any]:
     targets = {order[o] for _, o, _ in pairs} if restrict else None
     quotes, per_pair = read_evidence(store, targets) if with_evidence else ({}, {})
     all_functions = sorted({f for _, _, fs in pairs for f in fs})
-    function_index = {f: i for i, f in enumerate(all_functions)}
-    coded: dict[frozenset[str], list[int]] = {}  # a few hundred distinct sets of functions, sorted once each
-    edges = [[s, o, per_pair.get((order[s], order[o]), 0) if per_pair else 0,
-              *(coded.get(key := frozenset(fs)) or coded.setdefault(key, sorted(function_index[f] for f in fs)))]
-             for s, o, fs in pairs]  # fmt: skip
+    edges = _edge_rows(pairs, order, per_pair, {f: i for i, f in enumerate(all_functions)})
     predicates = sorted({p for _, _, p in relations})
     relation_edges = [[index[s], index[o], predicates.index(p)] for s, o, p in relations]
     positions = spread(len(order), [(e[0], e[1]) for e in edges] + [(r[0], r[1]) for r in relation_edges],
@@ -152,6 +148,20 @@ def view_data(store: GraphStore, options: ViewOptions) -> dict[str, Any]:
         "languages": styles()["languages"],
         "focus": focus,
     }
+
+
+def _edge_rows(pairs: list[tuple[int, int, set[str]]], order: list[str], per_pair: dict,
+               function_index: dict[str, int]) -> list[list[int]]:  # fmt: skip
+    """[citing, cited, citations, function indices …] per pair; each distinct set of functions (a few hundred
+    among 300,000 pairs) is coded once."""
+    coded: dict[frozenset[str], list[int]] = {}
+    rows = []
+    for s, o, functions in pairs:
+        key = frozenset(functions)
+        if key not in coded:
+            coded[key] = sorted(function_index[f] for f in functions)
+        rows.append([s, o, per_pair.get((order[s], order[o]), 0) if per_pair else 0, *coded[key]])
+    return rows
 
 
 def _evidence(quotes: dict, index: dict[str, int]) -> dict[str, list[list[Any]]]:

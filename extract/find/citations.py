@@ -102,12 +102,19 @@ def _listed(flat: str, previous_end: int, number: re.Match[str], language: str) 
     """Whether a number without a year continues the list: only a separator before it (the item's own
     第/号 aside), and no capitalized word or ". " after it (a paragraph number "…(1978), 1. Condemns",
     a footnote mark "…(1991), 99 Reaffirming": S/RES/539(1983), S/RES/712(1991))."""
-    if _separator(language).fullmatch(re.sub("[第号號]", "", flat[previous_end : number.start()])) is None:
+    gap = flat[previous_end : number.start()].translate(_item_affixes(language))
+    if _separator(language).fullmatch(gap) is None:
         return False
     return _NOT_AN_ITEM_AFTER.match(flat, number.end()) is None
 
 
 _NOT_AN_ITEM_AFTER = re.compile(r"\s*\.\s|\s+[A-ZА-ЯÀ-Ý]")
+
+
+@cache
+def _item_affixes(language: str) -> dict[int, None]:
+    """The characters an item carries around its number ([citation_grammar] item_affixes: 第 … 号), removed."""
+    return dict.fromkeys(map(ord, str(lexicon(language).table("citation_grammar").get("item_affixes", ""))))
 
 
 @cache

@@ -13,8 +13,6 @@ from functools import cache
 from instrumap.extract.lexicon import alternation, lexicon, load_data, month_number, ordinal_value
 from instrumap.extract.records import Event
 
-_PLACE = r"([A-ZÀ-ÝА-ЯЁ][\w'’\-]+(?:[ ](?:de[ ]|del[ ]|es[ ])?[A-ZÀ-ÝА-ЯЁ][\w'’\-]+)*)"
-
 
 @dataclass(frozen=True, slots=True)
 class _Held:
@@ -30,9 +28,10 @@ def _held(language: str) -> _Held:
     """The lexicon's ``[places]`` patterns with the place and the month names filled in."""
     table = lexicon(language).table("places")
     month = alternation(lexicon(language).months)
+    place = str(load_data("common")["places"]["place"])
 
     def fill(key: str) -> re.Pattern[str]:
-        return re.compile(str(table.get(key, "(?!)")).replace("{place}", _PLACE).replace("{month}", month))
+        return re.compile(str(table.get(key, "(?!)")).replace("{place}", place).replace("{month}", month))
 
     return _Held(fill("held_at"), fill("held_paren"), fill("held_lead"), fill("when"), str(table.get("on", "")))
 

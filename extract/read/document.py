@@ -14,7 +14,6 @@ from instrumap.extract.read.ocr import repaired
 from instrumap.extract.read.structure import document_span, read_structure
 from instrumap.extract.read.variants import as_read
 from instrumap.extract.records import Document
-from instrumap.extract.symbols import symbol_kind
 
 
 def parse_text(text: str, source: str = "<text>", language: str | None = None) -> Document:
@@ -41,10 +40,7 @@ def parse_text(text: str, source: str = "<text>", language: str | None = None) -
     symbol = header.metadata.symbol
     furniture = furniture_spans(seen, symbol, header.end)
     flat = repaired(flat_view(seen, furniture), language)
-    # A report, a general comment or a decision on a complaint numbers its paragraphs P1, P2 …: only a text
-    # with a resolution's frame (its organ's opening line, or a resolution's symbol) has operative paragraphs.
-    framed = header.end > 0 or header.metadata.body is not None or symbol_kind(symbol or "") != "document"
-    structure = read_structure(seen[:end], flat[:end], language, header.end, symbol, furniture, framed)
+    structure = read_structure(seen[:end], flat[:end], language, header.end, symbol, furniture, header.metadata.framed)
     return Document(
         source=source,
         text=text,

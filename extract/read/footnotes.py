@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from instrumap.extract.lexicon import Lexicon, alternation, lexicon, load_data
-from instrumap.extract.read.layout import SUPERSCRIPTS, at_lines, in_zones
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon
+from instrumap.extract.read.layout import SUPERSCRIPTS, at_lines, furniture_pattern, in_zones
 
 _SUPER_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 
@@ -111,6 +111,13 @@ def _notes_heading_pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"\n[ \t]*(?:{words})[ \t]*(?=\n)") if words else None
 
 
+def _opens_notes(text: str, body_start: int, first: int, heading: int | None) -> bool:
+    """Whether the first note starts the notes: after a blank line, or on the line right after the heading."""
+    if _AFTER_BLANK.search(text[max(body_start, first - 40) : first]):
+        return True
+    return heading is not None and "\n" not in text[heading:first].strip("\n")
+
+
 def _end_notes(text: str, body_start: int, lex: Lexicon) -> tuple[tuple[int, int], list[tuple[str, int, int]]]:
     """Footnotes gathered after the end of the text (older Security Council resolutions): the last run
     of lines that open with consecutive numbers, after a blank line, with no operative paragraph after,
@@ -134,9 +141,7 @@ def _end_notes(text: str, body_start: int, lex: Lexicon) -> tuple[tuple[int, int
         elif number > run[0][1] or number < run[0][1] - 1:
             continue  # a continuation line that opens with a number ("12 June 1968 …")
     first = run[0][0]
-    opened = _AFTER_BLANK.search(text[max(body_start, first - 40) : first]) or (heading is not None and not
-                                                                                 text[heading:first].strip("\n").count("\n"))
-    if not opened or _OPERATIVE_LINE.search(text, first):
+    if not _opens_notes(text, body_start, first, heading) or _OPERATIVE_LINE.search(text, first):
         return (0, 0), []
     end = len(text.rstrip())
     bounds = [s for s, _ in run] + [end]
@@ -219,7 +224,7 @@ def _zone_end(text: str, start: int, symbol: str | None) -> int:
     next page's running header."""
     end = text.find("\f", start)
     end = len(text) if end < 0 else end
-    page_end = _page_end().search(text, start, end)
+    page_end = furniture_pattern("page_ends").search(text, start, end)
     if page_end:
         end = page_end.start() + 1
     if symbol:
@@ -231,12 +236,6 @@ def _zone_end(text: str, start: int, symbol: str | None) -> int:
                 return line
             at = text.find(symbol, at + len(symbol), end)
     return end
-
-
-@cache
-def _page_end() -> re.Pattern[str]:
-    lines = load_data("common")["furniture"]["page_ends"]
-    return re.compile(r"\n[ \t\f]*(?:" + "|".join(f"(?:{p})" for p in lines) + r")[ \t\f]*(?=\n|\Z)")
 
 
 def marks(

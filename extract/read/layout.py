@@ -20,13 +20,14 @@ _BLANKED = "\r\t\f\v\u00a0\u3000\u200b" + SUPERSCRIPTS
 
 
 @cache
-def furniture_pattern() -> re.Pattern[str]:
-    """Whole lines that are page furniture: job numbers, barcodes, page numbers, rules.
+def furniture_pattern(kind: str = "lines") -> re.Pattern[str]:
+    """Whole lines of ``common.toml [furniture]``: ``lines`` are page furniture (job numbers, barcodes,
+    page numbers, rules), ``page_ends`` the lines that end a page.
 
     Anchored on the line break before the line (a literal prefix the regex engine scans for at
     memchr speed) rather than on ``^`` with MULTILINE, which is tried at every position.
     """
-    lines = load_data("common")["furniture"]["lines"]
+    lines = load_data("common")["furniture"][kind]
     return re.compile(r"\n[ \t\f]*(?:" + "|".join(f"(?:{p})" for p in lines) + r")[ \t\f]*(?=\n|\Z)")
 
 

@@ -48,7 +48,7 @@ def _own_committee(ctx: Context) -> Entry | None:
 
 def committee_of(written: str, ctx: Context) -> Entry | None:
     """The committee a general comment is of: named in full, by its series, or the citing document's own."""
-    if written and written != "Committee":
+    if written and written not in lexicon(ctx.language).table("treaty_body_comments").get("own_body", ()):
         named = ctx.authority.lookup(written, ("body",))
         if named:
             return named[0]

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from instrumap.extract import symbols
 from instrumap.extract.lexicon import canonical_language, lexicon, load_data
 from instrumap.extract.read.paragraphs import opener_functions
 from instrumap.extract.records import Block, Document, Mention, Reference
-from instrumap.extract.symbols import masthead_symbol, normalize_symbol, symbol_pattern
+from instrumap.extract.symbols import normalize_symbol, symbol_pattern
 from instrumap.ontology.authorities import Authority
 
 # What "its Protocols" and a conference of the parties point back to.
@@ -84,16 +84,9 @@ def running_heads(text: str) -> frozenset[str]:
 
 
 def opening_symbol(text: str) -> frozenset[str]:
-    """The symbol a document opens with, alone or after the Organization's name (“联合国A/57/270大会”,
-    "United Nations A/58/140", "S/RES/2446 (2018)"): the document's own, not a reference."""
-    names = "|".join(re.escape(n) for n in load_data("common")["symbols"]["opening"])
-    first = re.match(rf"\s*(?:{names})?\s*", text)
-    end = first.end() if first else 0
-    own = symbol_pattern().match(text, end)
-    if own:
-        return frozenset({normalize_symbol(own.group(0))})
-    split = masthead_symbol(text)
-    return frozenset({split}) if split else frozenset()
+    """The symbol a document opens with (``symbols.opening_symbol``): the document's own, not a reference."""
+    own = symbols.opening_symbol(text)
+    return frozenset({own}) if own else frozenset()
 
 
 def fits(series: str, form: str) -> bool:
@@ -104,7 +97,7 @@ def fits(series: str, form: str) -> bool:
 def placements(document: Document, mention: Mention, header: Block | None) -> list[tuple[str, str, str]]:
     """(paragraph, function, via) for a mention: a footnote's reference is credited to each paragraph marking it."""
     if header and mention.start < header.end:
-        if document.metadata.body is None and document.metadata.kind == "document":
+        if not document.metadata.framed:
             return [("HEADER", "", "")]  # a report's cover: no adoption to speak of
         drafted = document.metadata.adopted_on_report is None
         return [("HEADER", "adopted_on_draft" if drafted else "adopted_on_report", "")]
