@@ -197,7 +197,17 @@ class CommentCite:
     body: str = ""  # "Committee on the Elimination of Discrimination against Women", "CEDAW", "Committee" or ""
 
 
-Payload = Citation | SymbolCite | Title | MeetingName | BackReference | ProtocolsOf | CommentCite
+@dataclass(frozen=True, slots=True)
+class RulesCite:
+    """A body's rules of procedure: provisional or not, the body as written after them, or the organ a
+    possessive before them stands for ("its", "the Committee's"; empty: the citing body's own)."""
+
+    provisional: bool
+    body: str = ""  # "the General Assembly", "Совета Безопасности", or ""
+    series: str = ""  # the organ "its" points back to ("S"), when one is named before it
+
+
+Payload = Citation | SymbolCite | Title | MeetingName | BackReference | ProtocolsOf | CommentCite | RulesCite
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,3 +151,19 @@ def masthead_symbol(text: str) -> str | None:
         if m and symbol_pattern().fullmatch(m.group(1) + m.group(2)):
             return normalize_symbol(m.group(1) + m.group(2))
     return None
+
+
+_RES_IN_NAME = re.compile(r"^(?P<series>.+/RES)/(?P<number>\d{1,4})/(?P<year>\d{4}|[IVXL]+)$")
+
+
+def symbol_from_source(source: str) -> str | None:
+    """The symbol a file is named after, when its text prints none ("CEDAW_C_GC_35.en.txt": a general
+    recommendation copied without its cover; "S_RES_244_1967.en.txt" → S/RES/244(1967)): the corpus
+    convention of symbols with "_" for "/", and the language code before the extension."""
+    stem = re.split(r"[\\/]", source)[-1].split(".txt")[0]
+    stem = re.sub(r"\.(?:ar|zh|en|fr|ru|es)$", "", stem)
+    candidate = stem.replace("_", "/")
+    numbered = _RES_IN_NAME.match(candidate)
+    if numbered is not None and candidate.split("/")[0] in first_components():
+        return normalize_symbol(f"{numbered['series']}/{numbered['number']}({numbered['year']})")
+    return normalize_symbol(candidate) if symbol_pattern().fullmatch(candidate) is not None else None

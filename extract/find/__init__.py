@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from instrumap.extract.find import citations, comments, symbols, titles, titles_head, titles_zh  # noqa: F401  (they register)
+from instrumap.extract.find import citations, comments, rules, symbols, titles, titles_head, titles_zh  # noqa: F401  (they register)
 from instrumap.extract.find.gazetteer import Gazetteer, gazetteer
 from instrumap.extract.find.scan import find_all
 from instrumap.extract.records import Document, Mention

@@ -207,11 +207,29 @@ def roman_numeral(n: int) -> str:
 def _chain_gap(language: str) -> re.Pattern[str]:
     """What may stand between two citations of one chain: a separator and a date
     (“理事会2007年9月27日第6/3号决议、2008年3月27日第7/5号决议”: the second is the Council's too)."""
+    return re.compile(rf"(?:{lexicon(language).table('citation_grammar')['sep']})(?:{_date(language)})?\s*")
+
+
+@cache
+def _date(language: str) -> str:
+    """The citation grammar's date after a number, months filled in ("of 24 April 2009")."""
     lex = lexicon(language)
-    grammar = lex.table("citation_grammar")
     months = alternation(lex.months) if lex.months else "(?!)"
-    date = str(grammar["date"]).replace("{month}", months)
-    return re.compile(rf"(?:{grammar['sep']})(?:{date})?\s*")
+    return str(lex.table("citation_grammar")["date"]).replace("{month}", months)
+
+
+@cache
+def _date_pattern(language: str) -> re.Pattern[str]:
+    return re.compile(_date(language))
+
+
+def _own_organ_after(flat: str, number: re.Match[str], lex: Lexicon) -> str:
+    """The organ named after one number of a list and its date, whatever the list's match ran on to
+    ("resolution 18/3 of 24 April 2009 entitled “…”, adopted by the Commission on Crime Prevention and
+    Criminal Justice at its eighteenth session, held … 2009, 18": A/RES/64/179)."""
+    date = _date_pattern(lex.language).match(flat, number.end())
+    organ, _body = _organ_after(flat, date.end() if date else number.end(), lex)
+    return organ if organ not in ("", "parties") else ""
 
 
 def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | None = None) -> Iterator[Mention]:
@@ -221,7 +239,7 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
     organ, organs = _organ_context(flat, match.start(), lex)
     if not organ and chained is not None:
         organ, organs = chained.organ, list(chained.organs)
-    antecedent = _antecedent(flat, match.start(), lex) if organ == "self" else ""
+    antecedent = antecedent_series(flat, match.start(), lex) if organ == "self" else ""
     after, body = _organ_after(flat, match.end(), lex)
     after = after or _organ_inside(match, lex)
     if not body and organ == "parties":
@@ -232,10 +250,11 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
     for number in numbers:
         raw = number.group(0)
         form = number_form(raw)
+        own = _own_organ_after(flat, number, lex)
         cited = Citation(
             number=re.sub(r"\s+", " ", raw.replace("（", "(").replace("）", ")")).strip(),
             form=form,
-            organ="S" if form == "bare" and council and not after else after or organ,
+            organ="S" if form == "bare" and council and not after else own or after or organ,
             organs=tuple(organs),
             antecedent=antecedent,
             body=body,
@@ -299,7 +318,7 @@ def _bare_organ(flat: str, at: int, word: str, lex: Lexicon) -> str:
     return lex.organs[full[-1]] if full else "?"
 
 
-def _antecedent(flat: str, at: int, lex: Lexicon) -> str:
+def antecedent_series(flat: str, at: int, lex: Lexicon) -> str:
     """The organ named last before "its"/“其” in the same sentence: what "its" may stand for.
 
     Nothing when "its" follows the paragraph's opening verb ("Recalling its resolution"): then it
@@ -324,7 +343,7 @@ def _organ_after(flat: str, at: int, lex: Lexicon) -> tuple[str, str]:
     body as written when it is a conference of the parties ("decision 3/2 of the Conference of the
     Parties to the Convention on Biological Diversity")."""
     after = _organ_after_pattern(lex.language)
-    m = after.match(flat[at : at + 80]) if after else None
+    m = after.match(flat[at : at + 320]) if after else None
     if not m:
         return "", ""
     named = _organ_pattern(lex.language).match(flat, at + m.end())

@@ -47,6 +47,8 @@ class _Patterns:
     draft_kinds: dict[str, str]
     number_suffix: re.Pattern[str]
     left_group: re.Pattern[str]
+    right_group: re.Pattern[str]
+    stopper_inside: re.Pattern[str]
     comma_list: re.Pattern[str]
     plural_protocols: re.Pattern[str]
     reach_left: int  # how far a title may extend before its head, and after it (characters)
@@ -96,6 +98,8 @@ def _patterns(language: str) -> _Patterns:
         draft_kinds=dict(lex.table("draft_heads")),
         number_suffix=_optional(grammar, "number_suffix"),
         left_group=_optional(grammar, "left_group"),
+        right_group=_optional(grammar, "right_group"),
+        stopper_inside=_optional(grammar, "stopper_inside"),
         comma_list=_optional(grammar, "comma_list"),
         plural_protocols=_optional(lex.table("protocols_of"), "plural_title"),
         reach_left=int(grammar["reach_left"]),
@@ -335,10 +339,16 @@ def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, pats: 
             if on and on.group(1) not in pats.stoppers and text[date.end() : on.start(1)].strip():
                 stop = date.end()
                 continue
+        group = None if first else pats.right_group.match(text, stop)
+        if group is not None:
+            stop = group.end()  # "… of Bacteriological (Biological) and Toxin Weapons …"
+            continue
         m = pats.right.match(text, stop)
-        if not m or m.group(1) in pats.stoppers:
+        if not m:
             break
         between = text[stop : m.start(1)]
+        if m.group(1) in pats.stoppers and not pats.stopper_inside.search(between):
+            break  # "Their" after a preposition is the title's own: "… Weapons and on Their Destruction"
         if pats.ends_title.search(between):
             break  # "… Crime and to the General Assembly", "… Women by the Summit …": the title is over
         if pats.year.fullmatch(m.group(1)) and between.strip() and not pats.year_after.fullmatch(between):

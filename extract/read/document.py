@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from instrumap.extract.errors import InputError
@@ -14,6 +15,7 @@ from instrumap.extract.read.ocr import repaired
 from instrumap.extract.read.structure import document_span, read_structure
 from instrumap.extract.read.variants import as_read
 from instrumap.extract.records import Document
+from instrumap.extract.symbols import symbol_from_source, symbol_kind
 
 
 def parse_text(text: str, source: str = "<text>", language: str | None = None) -> Document:
@@ -37,6 +39,8 @@ def parse_text(text: str, source: str = "<text>", language: str | None = None) -
     seen = as_read(text, language)
     start, end = document_span(seen, language, source)
     header = read_header(seen, language) if start == 0 else shifted(read_header(seen[start:end], language), start)
+    if header.metadata.symbol is None and (named := symbol_from_source(source)) is not None:
+        header = replace(header, metadata=replace(header.metadata, symbol=named, kind=symbol_kind(named)))
     symbol = header.metadata.symbol
     furniture = furniture_spans(seen, symbol, header.end)
     flat = repaired(flat_view(seen, furniture), language)

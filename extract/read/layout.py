@@ -45,9 +45,29 @@ def furniture_spans(text: str, symbol: str | None, begin: int = 0) -> list[tuple
             m = _LINE_WITH_SYMBOL.match(text, line)
             if m and m.group(1) == symbol:
                 spans.append((line, m.end()))
+                spans.extend(_running_title(text, line))
             at = text.find(symbol, at + len(symbol))
     spans.sort()
     return spans
+
+
+_RUNNING_TITLE_LINES = 3  # a page head's title runs to at most this many lines between the page break and the symbol
+_RUNNING_TITLE_REACH = 300
+_TEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def _running_title(text: str, symbol_line: int) -> list[tuple[int, int]]:
+    """The running title a page head prints above the document's symbol, right after the page break
+    ("\fDeclaration on the commemoration of the seventy-fifth\nanniversary of the United Nations\n\nA/RES/75/1":
+    A/RES/75/1), which would otherwise glue a title broken by the page ("The Charter of the … United
+    Nations") to the heading's words."""
+    page = text.rfind("\f", max(0, symbol_line - _RUNNING_TITLE_REACH), symbol_line)
+    if page < 0:
+        return []
+    lines = _TEXT_LINE.findall(text, page + 1, symbol_line)
+    if not lines or len(lines) > _RUNNING_TITLE_LINES:
+        return []
+    return [(page + 1, text.rfind(lines[-1], page, symbol_line) + len(lines[-1]))]
 
 
 def flat_view(text: str, furniture: list[tuple[int, int]] = ()) -> str:  # type: ignore[assignment]

@@ -18,6 +18,7 @@ from instrumap.extract.resolve.evidence import Evidence, pinpoint
 from instrumap.extract.resolve.instruments import instrument_target, plan_target, unresolved
 from instrumap.extract.resolve.meetings import meeting_target
 from instrumap.extract.resolve.relations import find_relations
+from instrumap.extract.resolve.rules import rules_target
 from instrumap.ontology.authorities import Authority, authority, entry_collection
 from instrumap.ontology.iris import entity_iri
 from instrumap.ontology.kinds import meeting_kinds
@@ -53,6 +54,7 @@ STRATEGIES: dict[str, Strategy] = {
     "protocols_of": protocols_targets,
     "name": _known_name,
     "comment": comment_target,
+    "rules_of_procedure": rules_target,
 }
 
 

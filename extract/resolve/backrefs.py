@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from instrumap.extract.lexicon import lexicon
 from instrumap.extract.records import BackReference, Mention, ProtocolsOf, Target
+from instrumap.extract.resolve.comments import own_committee
 from instrumap.extract.resolve.context import CONVENTIONS, Context
 from instrumap.extract.resolve.instruments import entry_target
 from instrumap.extract.resolve.meetings import without_event
@@ -29,12 +30,20 @@ def back_reference_targets(mention: Mention, ctx: Context) -> list[Target]:
     antecedent = ctx.last(_ALSO.get(backref.target, {backref.target}), mention.start)
     if antecedent is not None:
         return [without_event(antecedent.target)]
-    default = lexicon(ctx.language).anaphora_default.get(backref.target)
+    default = lexicon(ctx.language).anaphora_default.get(backref.target) or _committee_treaty(backref.target, ctx)
     entry = ctx.authority.get(default) if default else None
     if entry is not None:
         return [entry_target(entry, ctx.authority)]
     ctx.problem(mention, "nothing it can refer back to")
     return []
+
+
+def _committee_treaty(kind: str, ctx: Context) -> str:
+    """In a treaty body's text, "the Convention" / "the Covenant" with nothing named before is the treaty
+    the committee monitors (CEDAW/C/GC/35: "article 1 of the Convention" → CEDAW)."""
+    committee = own_committee(ctx)
+    treaty = ctx.authority.get(committee.fact("treaty")) if committee is not None else None
+    return treaty.id if treaty is not None and treaty.kind in _ALSO.get(kind, {kind}) else ""
 
 
 def protocols_targets(mention: Mention, ctx: Context) -> list[Target]:

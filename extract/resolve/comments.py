@@ -28,7 +28,7 @@ def _by_series(data: Authority, series: str) -> Entry | None:
     return None
 
 
-def _own_committee(ctx: Context) -> Entry | None:
+def own_committee(ctx: Context) -> Entry | None:
     """The committee whose documents the citing one is: its symbol starts with the body's series, or,
     when no symbol was read ("CAT /C/GC/4" split by conversion), the treaty body its cover names."""
     symbols = ctx.own_symbols
@@ -55,14 +55,18 @@ def committee_of(written: str, ctx: Context) -> Entry | None:
         if written.isupper():
             return _by_series(ctx.authority, written)
         return None
-    return _own_committee(ctx)
+    return own_committee(ctx)
 
 
 def _is_itself(mention: Mention, cite: CommentCite, committee: Entry, ctx: Context) -> bool:
     """The citing general comment itself: its symbol (CAT/C/GC/4), or the same comment on its cover."""
     own = str(load_data("common")["symbols"]["general_comment"])
-    if own.format(series=committee.fact("document_series"), number=cite.number) in ctx.own_symbols:
+    series = committee.fact("document_series")
+    if own.format(series=series, number=cite.number) in ctx.own_symbols:
         return True
+    numbered = re.compile(re.escape(own.format(series=series, number="#")).replace("\\#", r"\d+"))
+    if any(numbered.fullmatch(symbol) for symbol in ctx.own_symbols):
+        return False  # its own number is known and this is another ("No. 35 …, updating general recommendation No. 19")
     header = ctx.document.header
     opening = ctx.document.flat[: header.end if header is not None else _OPENING]
     written = re.compile(rf"{re.escape(mention.text.split('No.')[0].strip())}\s*No\.\s*{cite.number}(?!\d)", re.I)

@@ -1,0 +1,131 @@
+"""Classes of failure found on documents the extractor had not seen (rules of procedure, organs named
+after a quoted title, titles broken by page heads or listing nouns, treaty-body texts without a cover),
+each with the look-alikes that must not match. Rows are (text, language, expected (kind, id), absent ids)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from instrumap import extract, extract_text
+from instrumap.extract.symbols import symbol_from_source
+
+SC = "Resolution 661 (1990)\nAdopted by the Security Council at its 2933rd meeting, on 6 August 1990\n\nThe Security Council,\n\n"
+GA = "Resolution adopted by the General Assembly on 2 December 2009\n\n64/179. Strengthening\n\nThe General Assembly,\n\n"
+
+
+def found(text: str, language: str) -> list[tuple[str, str]]:
+    return [(r.kind, r.id) for r in extract_text(text, language=language).references]
+
+
+RULES = [
+    (SC + "4. Decides to establish, in accordance with rule 28 of its provisional rules of procedure, a Committee;",
+     "en", [("rules", "sc-provisional-rules-of-procedure")], []),
+    (GA + "11. Decides that the Council shall apply the rules of procedure established for committees of the "
+     "General Assembly, as applicable;", "en", [("rules", "ga-rules-of-procedure")], []),
+    # The rules "for" something are another instrument's title, never the citing organ's own.
+    (GA + "12. Approves the rules of procedure for United Nations congresses on crime prevention and criminal justice;",
+     "en", [], ["ga-rules-of-procedure"]),
+    ("Le Conseil de sécurité,\n1. Décide de créer, conformément à l’article 28 de son règlement intérieur "
+     "provisoire, un comité;", "fr", [("rules", "sc-provisional-rules-of-procedure")], []),
+    ("El Consejo de Seguridad,\n1. Decide establecer, de conformidad con el artículo 28 de su reglamento "
+     "provisional, un comité;", "es", [("rules", "sc-provisional-rules-of-procedure")], []),
+    # "reglamento" alone is any regulation.
+    ("El Consejo de Seguridad,\n1. Toma nota del reglamento financiero y del reglamento sanitario;", "es", [],
+     ["sc-provisional-rules-of-procedure"]),
+    ("Совет Безопасности,\n1. постановляет учредить в соответствии с правилом 28 своих временных правил "
+     "процедуры Комитет Совета Безопасности;", "ru", [("rules", "sc-provisional-rules-of-procedure")], []),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected", "absent"), RULES)
+def test_rules_of_procedure_are_the_governed_bodys(
+    text: str, language: str, expected: list[tuple[str, str]], absent: list[str]
+) -> None:
+    got = found(text, language)
+    for pair in expected:
+        assert pair in got, got
+    assert not {i for _, i in got} & set(absent), got
+
+
+def test_a_committees_own_rules_in_its_decision() -> None:
+    text = ("Committee against Torture\nDecision adopted by the Committee under article 22 of the Convention\n\n"
+            "1.2 On 19 August 2010, in application of rule 108, paragraph 1, of its rules of procedure, the "
+            "Committee asked the State party not to expel the complainant.")
+    record = extract_text(text, language="en", source="CAT_C_51_D_429_2010.en.txt").as_json()
+    labels = [r["label"]["en"] for r in record["references"] if r["kind"] == "rules"]
+    assert labels == ["Rules of procedure of the Committee against Torture"]
+
+
+def test_an_organ_named_after_a_quoted_title_and_a_later_list() -> None:
+    """A/RES/64/179 OP29: the organ after "entitled “…”, adopted by the" is the resolution's, even when
+    the list pattern ran on to a footnote mark after a later date."""
+    text = (GA + "29. Welcomes resolution 18/3 of 24 April 2009 entitled “Improving the governance and financial "
+            "situation of the United Nations Office on Drugs and Crime”, adopted by the Commission on Crime "
+            "Prevention and Criminal Justice at its eighteenth session, held in Vienna from 16 to 24 April 2009, "
+            "18 by which the Commission adopted the recommendations;")
+    ids = [i for _, i in found(text, "en")]
+    assert "E/CN.15/RES/18/3" in ids and "A/RES/18/3" not in ids
+
+
+TITLES = [
+    # Listing nouns after a comma go on into "of …" (A/RES/54/134).
+    ("Taking note of the Convention on the Prohibition of the Development, Production, Stockpiling and Use of "
+     "Chemical Weapons and on Their Destruction and of the Convention on the Prohibition of the Development, "
+     "Production and Stockpiling of Bacteriological (Biological) and Toxin Weapons and on Their Destruction,",
+     [("convention", "cwc"), ("convention", "bwc")],
+     ["convention-on-the-prohibition-of-biological", "convention-on-the-prohibition-of-the-development-production"]),
+    ("Taking note of the Inter-American Convention on the Prevention, Punishment and Eradication of\n"
+     "Violence Against Women adopted by the General Assembly of the Organization of American States,",
+     [], ["inter-american-convention-on-the-prevention"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), TITLES)
+def test_titles_with_listed_nouns_and_parentheses(text: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
+    got = found(text, "en")
+    for pair in expected:
+        assert pair in got, got
+    assert not {i for _, i in got} & set(absent), got
+
+
+def test_a_page_heads_running_title_does_not_glue_a_broken_title(tmp_path: Path) -> None:
+    """A/RES/75/1: "The Charter of the" + job number, barcode, page break, running title, symbol + "United Nations"."""
+    text = ("Resolution adopted by the General Assembly on 21 September 2020\n\n75/1. Declaration on the "
+            "commemoration of the seventy-fifth anniversary of the United Nations\n\nThe General Assembly\n\n"
+            "Adopts the following declaration:\n\n1. We reaffirm our commitment. The Charter of the\n\n"
+            "20-12589 (E)\n\n300920\n\n*2012589*\n\n\fDeclaration on the commemoration of the seventy-fifth\n"
+            "anniversary of the United Nations\n\nA/RES/75/1\n\nUnited Nations, which is the cornerstone of "
+            "international law, has declared the principle of sovereign equality.\n")
+    path = tmp_path / "A_RES_75_1.en.txt"
+    path.write_text(text, encoding="utf-8")
+    ids = [r.id for r in extract(path).references]
+    assert "un-charter" in ids and not [i for i in ids if i.startswith("charter-of-the")], ids
+
+
+@pytest.mark.parametrize(("name", "symbol"), [
+    ("CEDAW_C_GC_35.en.txt", "CEDAW/C/GC/35"),
+    ("S_RES_244_1967.en.txt", "S/RES/244(1967)"),
+    ("A_RES_3379_XXX.en.txt", "A/RES/3379(XXX)"),
+    ("A_RES_ES-10_24.es.txt", "A/RES/ES-10/24"),
+    ("A_HRC_WG.6_43_FRA_3.en.txt", "A/HRC/WG.6/43/FRA/3"),
+    ("resolution.txt", None),
+    ("<text>", None),
+])  # fmt: skip
+def test_a_file_named_after_its_symbol(name: str, symbol: str | None) -> None:
+    assert symbol_from_source(name) == symbol
+
+
+def test_a_general_recommendation_without_its_cover(tmp_path: Path) -> None:
+    """CEDAW/C/GC/35 copied without cover: the file name gives the committee; "the Convention" is its
+    treaty, and general recommendation No. 19 named in its own title line is still cited."""
+    path = tmp_path / "CEDAW_C_GC_35.en.txt"
+    path.write_text(
+        "General recommendation No. 35 on gender-based violence against women, updating general "
+        "recommendation No. 19\n\n1. In its general recommendation No. 19 (1992) on violence against women, the "
+        "Committee clarified that discrimination against women, as defined in article 1 of the Convention, "
+        "included gender-based violence.\n", encoding="utf-8")
+    ids = {r.id for r in extract(path).references}
+    assert {"cedaw", "cedaw-committee-general-recommendation-19"} <= ids, ids
+    assert "cedaw-committee-general-recommendation-35" not in ids
