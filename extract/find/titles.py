@@ -48,6 +48,8 @@ class _Patterns:
     number_suffix: re.Pattern[str]
     left_group: re.Pattern[str]
     right_group: re.Pattern[str]
+    acronym: re.Pattern[str]
+    acronym_prefixes: frozenset[str]
     stopper_inside: re.Pattern[str]
     comma_list: re.Pattern[str]
     plural_protocols: re.Pattern[str]
@@ -99,6 +101,8 @@ def _patterns(language: str) -> _Patterns:
         number_suffix=_optional(grammar, "number_suffix"),
         left_group=_optional(grammar, "left_group"),
         right_group=_optional(grammar, "right_group"),
+        acronym=_optional(grammar, "acronym"),
+        acronym_prefixes=frozenset(grammar.get("acronym_prefixes", ())),
         stopper_inside=_optional(grammar, "stopper_inside"),
         comma_list=_optional(grammar, "comma_list"),
         plural_protocols=_optional(lex.table("protocols_of"), "plural_title"),
@@ -139,6 +143,11 @@ class _Spans:
     def overlaps(self, start: int, stop: int) -> bool:
         return any(s < stop and start < e for s, e in self._near(start, stop))
 
+    def straddles(self, start: int, stop: int) -> bool:
+        """Whether a span crosses one of these spans' ends: neither holds the other."""
+        return any(s < stop and start < e and not (start <= s and e <= stop) and not (s <= start and stop <= e)
+                   for s, e in self._near(start, stop))  # fmt: skip
+
 
 def find_titles(scan: Scan) -> Iterator[Mention]:
     """Instrument titles, meeting names, back-references and "protocols thereto"."""
@@ -157,6 +166,7 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
         t
         for t in _grammar_titles(text, scan.starts("heads"), lex, pats)
         if not covered.contains(t[0], t[1])
+        and not covered.straddles(t[0], t[1])  # "… Racial Discrimination ICESCR International Covenant …"
         and (not bodies.contains(t[0], t[1]) or pats.parties.match(text, t[0]))
         and (t[0] not in known_starts or scan.gazetteer.is_instrument(text[t[0] : t[1]]))
     ]
@@ -303,6 +313,10 @@ def _extend_left(text: str, at: int, pats: _Patterns) -> int:
             m = pats.left.search(text, max(0, group.start(1) - 60), group.start(1)) if group else None
         if not m or m.group(1) in pats.stoppers:
             break
+        if pats.acronym.fullmatch(m.group(1)):
+            # An acronym ends a title's left side: an organization's ("ILO Convention") is taken, a
+            # glossary's ("OP-ICESCR Optional Protocol to ICESCR": A/HRC/WG.6/43/FRA/3) is not.
+            return m.start(1) if m.group(1) in pats.acronym_prefixes else start
         start = m.start(1)
     return start
 
@@ -349,6 +363,12 @@ def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, pats: 
         between = text[stop : m.start(1)]
         if m.group(1) in pats.stoppers and not pats.stopper_inside.search(between):
             break  # "Their" after a preposition is the title's own: "… Weapons and on Their Destruction"
+        if pats.acronym.fullmatch(m.group(1)):
+            # "Optional Protocol to ICESCR": an acronym after a connector is the title's last word; one
+            # straight after a word starts the next glossary line ("… Cultural Rights OP-ICESCR …").
+            if between.strip():
+                stop = m.end(1)
+            break
         if pats.ends_title.search(between):
             break  # "… Crime and to the General Assembly", "… Women by the Summit …": the title is over
         if pats.year.fullmatch(m.group(1)) and between.strip() and not pats.year_after.fullmatch(between):

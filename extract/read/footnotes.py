@@ -75,7 +75,7 @@ def footnotes(
                 last = int(number)
             found.append((number, m.start()))
         spans = [(n, start, found[i + 1][1] if i + 1 < len(found) else zone_end) for i, (n, start) in enumerate(found)]
-        notes.extend(_restore_displaced(text, spans, zone_end))
+        notes.extend(_unstacked(text, _restore_displaced(text, spans, zone_end)))
     end_zone, end_notes = _end_notes(text, body_start, lex)
     if end_notes and not any(in_zones(start, zones) for _, start, _ in end_notes):
         zones.append(end_zone)
@@ -211,6 +211,33 @@ def _restore_displaced(text: str, spans: list[tuple[str, int, int]], zone_end: i
         cut = _SENTENCE_END.search(text, after_number, end)
         if cut:
             result[i : i + 1] = [(n, start, cut.end()), (str(number), cut.end(), end)]
+    return result
+
+
+_NOTE_SENTENCE = re.compile(r"(?:^|(?<=\.)[ \t]*\n)[ \t]*(?=[A-Z])", re.M)
+
+
+def _unstacked(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Pair stacked numbers with their texts: pdftotext may print a page's footnote numbers one under the
+    other, then their texts ("2\n3\n\nResolution 217 A (III).\nSee FCCC/CP/2015/10/Add.1, …": A/RES/75/1).
+    A run of numbers with no text of their own, then one note holding exactly as many sentences as the
+    run needs, are split sentence by sentence in order; anything less clear is left as it is."""
+    result = list(spans)
+    i = 0
+    while i < len(result):
+        j = i
+        while j < len(result) and not re.search(r"[^\W\d_]", text[result[j][1] : result[j][2]]):
+            j += 1
+        if j == i or j == len(result):
+            i = j + 1
+            continue
+        number, start, end = result[j]
+        body = start + len(number) if text.startswith(number, start) else start
+        cuts = sorted({m.end() for m in _NOTE_SENTENCE.finditer(text, body, end)})
+        if len(cuts) == j - i + 1:
+            bounds = [*cuts[1:], end]
+            result[i : j + 1] = [(result[i + k][0], cuts[k], bounds[k]) for k in range(j - i + 1)]
+        i = j + 1
     return result
 
 

@@ -3,6 +3,7 @@ and nodes of their own (flagged unresolved) for what the authority does not know
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -58,8 +59,21 @@ def instrument_target(mention: Mention, ctx: Context) -> Target:
 
 
 def _instrument_target(title: str, kind: str, ctx: Context) -> Target:
-    entry = _lookup(ctx.authority, title)
+    entry = _lookup(ctx.authority, title) or _lookup(ctx.authority, _acronyms_spelled_out(title, ctx.authority))
     return entry_target(entry, ctx.authority) if entry else unresolved(kind, "instrument", title, ctx)
+
+
+_ACRONYM_OBJECT = re.compile(r"\b(to|of|under)[ ]+([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)$")
+
+
+def _acronyms_spelled_out(title: str, data: Authority) -> str:
+    """ "Second Optional Protocol to ICCPR" (a UPR glossary, A/HRC/WG.6/43/FRA/3) → "… to the International
+    Covenant on Civil and Political Rights": an instrument an acronym names, written out."""
+    m = _ACRONYM_OBJECT.search(" ".join(title.split()))
+    named = data.lookup(m.group(2), ("instrument",)) if m else []
+    if not named:
+        return title
+    return f"{' '.join(title.split())[: m.start(2)]}the {named[0].label(canonical_language())}"  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=65536)
