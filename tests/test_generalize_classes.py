@@ -129,3 +129,43 @@ def test_a_general_recommendation_without_its_cover(tmp_path: Path) -> None:
     ids = {r.id for r in extract(path).references}
     assert {"cedaw", "cedaw-committee-general-recommendation-19"} <= ids, ids
     assert "cedaw-committee-general-recommendation-35" not in ids
+
+
+NUMBERS_AND_SYMBOLS = [
+    # Two days share a month inside a list: every number of the list (S/RES/446 (1979)).
+    ("2. Deplores the failure to abide by General Assembly resolutions 2253 (ES-V) and\n2254 (ES-V) of 4 and 14 "
+     "July 1967, 32/5 of 28 October\n1977 and 33/113 of 18 December 1978;",
+     ["A/RES/2253(ES-V)", "A/RES/2254(ES-V)", "A/RES/32/5", "A/RES/33/113"], []),
+    # A symbol a line break split after its series (S/RES/435 (1978)).
+    ("Having considered his explanatory statement made in the Security Council on 29 September 1978 (S/\n12869), 62",
+     ["S/12869"], []),
+    # Addenda after a symbol or as a range are documents of their own; a corrigendum is not cited apart.
+    ("[without reference to a Main Committee (A/69/L.65 and Add.1)]\nRecalling the reports S/8248/Add.7-9 and "
+     "A/64/440 and Corr.1,", ["A/69/L.65", "A/69/L.65/Add.1", "S/8248/Add.7", "S/8248/Add.9", "A/64/440"],
+     ["A/64/440/Corr.1", "S/8248/Add.7-9"]),
+    # A resolution number after a functional commission's report is the commission's (A/RES/54/134 fn 11).
+    ("Welcoming the appointment of the Special Rapporteur on violence against women,11\n11 Official Records of the Economic and Social "
+     "Council, 1999, Supplement No. 3 (E/1999/23), chap. II, sect. A, resolution 1999/42.",
+     ["E/CN.4/RES/1999/42"], ["E/RES/1999/42"]),
+    # … but not across into the next footnote (A/RES/58/141 fn 3 and 4).
+    ("See Official Records of the Economic and Social Council, 2001, Supplement No. 8 (E/2001/28/Rev.1), chap. I, "
+     "sect. C, resolution 44/2.\n4\nResolution 54/132, annex.", ["E/CN.7/RES/44/2", "A/RES/54/132"],
+     ["E/CN.7/RES/54/132"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), NUMBERS_AND_SYMBOLS)
+def test_numbers_and_symbols_of_unseen_shapes(text: str, expected: list[str], absent: list[str]) -> None:
+    ids = {i for _, i in found(text, "en")}
+    assert set(expected) <= ids, ids
+    assert not ids & set(absent), ids
+
+
+def test_an_instrument_before_it_had_its_name_and_its_rules() -> None:
+    """A/RES/69/292: the future BBNJ Agreement, and the rules "relating to the procedure" of the Assembly's committees."""
+    text = (GA + "1. Decides to develop an international legally binding instrument under the United Nations "
+            "Convention on the Law of the Sea on the conservation and sustainable use of marine biological "
+            "diversity of areas beyond national jurisdiction;\n(j) Decides that the rules relating to the procedure "
+            "and the established practice of the committees of the General Assembly shall apply;")
+    ids = {i for _, i in found(text, "en")}
+    assert {"bbnj-agreement", "ga-rules-of-procedure"} <= ids, ids

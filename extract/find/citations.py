@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from instrumap.extract.find.scan import Finder, Scan, register
-from instrumap.extract.lexicon import Lexicon, alternation, lexicon, ordinal_value
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon, load_data, ordinal_value
 from instrumap.extract.records import Citation, Mention
 
 # 57/173 · 57/270 B · 53/208B号 (A/57/270: a letter glued to Chinese text) · 1373 (2001) · 2200 A (XXI)
@@ -237,6 +237,8 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
     is that list's organ's."""
     kind = lex.citation_words[" ".join(match.group(1).split())]
     organ, organs = _organ_context(flat, match.start(), lex)
+    if organ in ("", "?", "E"):
+        organ = _commission_report(flat, match.start(), lex) or organ
     if not organ and chained is not None:
         organ, organs = chained.organ, list(chained.organs)
     antecedent = antecedent_series(flat, match.start(), lex) if organ == "self" else ""
@@ -260,6 +262,31 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
             body=body,
         )
         yield Mention(kind, number.start(), number.end(), raw, cited)
+
+
+# A sentence (or the next footnote) starts: a full stop, maybe a note number, a capitalized word
+# ("chap. I, sect. C" and "Supplement No. 8" go on).
+_NEXT_SENTENCE = re.compile(r"\.\s+(?:\d{1,3}\s+)?(?=[A-Z][a-z])")
+
+
+@cache
+def _commission_reports() -> tuple[re.Pattern[str], int, dict[str, str]]:
+    data = load_data("common")["commission_reports"]
+    return re.compile(str(data["report"])), int(data["reach"]), dict(data["series"])
+
+
+def _commission_report(flat: str, at: int, lex: Lexicon) -> str:
+    """The functional commission whose report (an Official Records supplement, E/1999/23) stands before the
+    number in the same clause, with no organ named between: its resolutions are the commission's."""
+    pattern, reach, series = _commission_reports()
+    head = flat[max(0, at - reach) : at + 2]  # the number's own word may start a sentence ("Resolution 54/132")
+    head = head[head.rfind(";") + 1 :]
+    sentences = list(_NEXT_SENTENCE.finditer(head))  # "… resolution 44/2. 4 Resolution 54/132": the next note
+    head = (head[sentences[-1].end() :] if sentences else head)[:-2]
+    reports = list(pattern.finditer(head))
+    if not reports or _organ_pattern(lex.language).search(head, reports[-1].end()):
+        return ""
+    return series.get(reports[-1].group("number"), "")
 
 
 def _organ_inside(match: re.Match[str], lex: Lexicon) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from instrumap.extract.find.scan import Finder, Scan, register
 from instrumap.extract.lexicon import Lexicon
@@ -24,6 +25,8 @@ from instrumap.extract.symbols import (
     symbol_pattern,
 )
 
+# A symbol a line break split after its series: "his explanatory statement … (S/\n12869)" (S/RES/435 (1978)).
+_BROKEN_AT_SLASH = re.compile(r"[ASE]/[ ](?=\d{3,5}\b(?!/))\d{3,5}")
 _OCR_NEIGHBOUR = 300  # characters either side where a real S/ symbol vouches for "$/24795"
 _REAL_S = re.compile(r"(?<![A-Za-z0-9/.\-])S/\d")
 _OCR_NUMBER = re.compile(r"\d{4,5}")
@@ -41,14 +44,43 @@ def find_symbols(scan: Scan) -> Iterator[Mention]:
     for at in scan.flat_starts("symbols"):
         if at < done:
             continue
-        match = pattern.match(flat, at)
+        match = pattern.match(flat, at) or _BROKEN_AT_SLASH.match(flat, at)
         if match is None:
             continue
         done = match.end()
         for offset, raw in joint_parts(match.group(0)):
             mention = _symbol_mention(flat, match.start() + offset, raw)
             if mention is not None:
-                yield mention
+                yield from _with_addenda(flat, mention, done)
+
+
+# Addenda written after a symbol ("(A/69/L.65 and Add.1)": A/RES/69/292) or as a range ("S/8248/Add.7-9":
+# S/RES/244 (1967)): each is a document of its own. A corrigendum ("A/64/440 and Corr.1") only mends the
+# document it follows and is not cited apart.
+_MORE_PARTS = re.compile(r"(?:[ ]*,[ ]*|[ ]+and[ ]+)(?P<part>Add)\.(?P<first>\d{1,2})(?:[–-](?P<last>\d{1,2}))?\b")
+_RANGE = re.compile(r"/(?P<part>Add)\.(?P<first>\d{1,2})[–-](?P<last>\d{1,2})$")
+
+
+def _with_addenda(flat: str, mention: Mention, end: int) -> Iterator[Mention]:
+    """The mention, then one per addendum or corrigendum its symbol's range or the words after it name."""
+    if mention.kind != "document":
+        yield mention
+        return
+    symbol = mention.payload.symbol  # type: ignore[union-attr]
+    ranged = _RANGE.search(symbol)
+    base = symbol[: ranged.start()] if ranged else re.sub(r"/Add\.\d+$", "", symbol)
+    if ranged is None:
+        yield mention
+    parts = [(mention.start, mention.end, ranged)] if ranged else []
+    at = end if mention.end >= end - 1 else -1
+    while at >= 0 and (more := _MORE_PARTS.match(flat, at)) is not None:
+        parts.append((more.start("part"), more.end(), more))
+        at = more.end()
+    for start, stop, part in parts:
+        last = int(part["last"] or part["first"])
+        for number in range(int(part["first"]), min(last, int(part["first"]) + 9) + 1):
+            named = f"{base}/{part['part']}.{number}"
+            yield replace(mention, start=start, end=stop, text=flat[start:stop], payload=SymbolCite(named))
 
 
 def _symbol_mention(flat: str, start: int, raw: str) -> Mention | None:
