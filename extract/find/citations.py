@@ -20,8 +20,8 @@ from instrumap.extract.records import Citation, Mention
 # · ES-10/2 · S-20/2
 NUMBER = (
     r"(?:(?:ES|S)-\d{1,2}\s*/\s*\d{1,3}(?:\s?[A-H](?![A-Za-z0-9/]))?"
-    r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-H](?![A-Za-z0-9/]))?"
-    r"|\d{1,4}\s*(?:[A-H]\s*)?\((?:[IVXL]{1,6}|(?:E?S-)[IVX]{1,5})\)"
+    r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H])?(?![A-Za-z0-9/]))?"
+    r"|\d{1,4}\s*(?:[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H])?\s*)?\((?:[IVXL]{1,6}|(?:E?S-)[IVX]{1,5})\)"
     r"|\d{1,4}\s*[(（]\s*\d{4}\s*[)）]"
     # A Security Council number without its year ("Security Council resolution 1373", "第1373号决议"):
     # last, so that every longer form wins; kept only where the organ is the Council (``bare``).
@@ -250,18 +250,36 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
     # A number without its year in a list of the Council's numbers is the Council's ("1267 (1999) and 1390").
     council = any(number_form(n.group(0)) == "sc" for n in numbers)
     for number in numbers:
-        raw = number.group(0)
-        form = number_form(raw)
+        form = number_form(number.group(0))
         own = _own_organ_after(flat, number, lex)
-        cited = Citation(
-            number=re.sub(r"\s+", " ", raw.replace("（", "(").replace("）", ")")).strip(),
-            form=form,
-            organ="S" if form == "bare" and council and not after else own or after or organ,
-            organs=tuple(organs),
-            antecedent=antecedent,
-            body=body,
-        )
-        yield Mention(kind, number.start(), number.end(), raw, cited)
+        for start, end, raw in _lettered(number):
+            cited = Citation(
+                number=re.sub(r"\s+", " ", raw.replace("（", "(").replace("）", ")")).strip(),
+                form=form,
+                organ="S" if form == "bare" and council and not after else own or after or organ,
+                organs=tuple(organs),
+                antecedent=antecedent,
+                body=body,
+            )
+            yield Mention(kind, start, end, flat[start:end], cited)
+
+
+_LETTERS = re.compile(r"(?P<base>.*?\d)\s*(?P<letters>[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H]))\s*(?P<session>\(.*\))?$", re.S)
+
+
+def _lettered(number: re.Match[str]) -> list[tuple[int, int, str]]:
+    """One number per letter of "53/243 A and B" (A/RES/79/5 fn 4) or "2200 A and B (XXI)": (start, end, number)."""
+    raw = number.group(0)
+    m = _LETTERS.match(raw)
+    if m is None:
+        return [(number.start(), number.end(), raw)]
+    session = f" {m['session']}" if m["session"] else ""
+    letters = [(number.start() + m.start("letters") + i, letter)
+               for i, letter in enumerate(m["letters"]) if letter in "ABCDEFGH"]  # fmt: skip
+    first_end = letters[0][0] + 1
+    return [(number.start(), first_end, f"{m['base']} {letters[0][1]}{session}")] + [
+        (at, at + 1, f"{m['base']} {letter}{session}") for at, letter in letters[1:]
+    ]
 
 
 # A sentence (or the next footnote) starts: a full stop, maybe a note number, a capitalized word
