@@ -207,7 +207,18 @@ class RulesCite:
     series: str = ""  # the organ "its" points back to ("S"), when one is named before it
 
 
-Payload = Citation | SymbolCite | Title | MeetingName | BackReference | ProtocolsOf | CommentCite | RulesCite
+@dataclass(frozen=True, slots=True)
+class StatementCite:
+    """A statement by the President of the Security Council named by its date (before S/PRST symbols)."""
+
+    date: str  # "1982-04-01"
+    written: str  # "1 April 1982", as the label writes it
+    consensus: bool = False
+
+
+Payload = (
+    Citation | SymbolCite | Title | MeetingName | BackReference | ProtocolsOf | CommentCite | RulesCite | StatementCite
+)
 
 
 @dataclass(frozen=True, slots=True)

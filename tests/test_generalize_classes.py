@@ -169,3 +169,18 @@ def test_an_instrument_before_it_had_its_name_and_its_rules() -> None:
             "and the established practice of the committees of the General Assembly shall apply;")
     ids = {i for _, i in found(text, "en")}
     assert {"bbnj-agreement", "ga-rules-of-procedure"} <= ids, ids
+
+
+def test_presidential_statements_named_by_their_date() -> None:
+    """S/RES/502 (1982), S/RES/446 (1979): dated statements before S/PRST symbols are one document node each;
+    one with its symbol beside it is that symbol's (S/13994), never a second node."""
+    text = (SC + "Recalling the statement made by the President of the\nSecurity Council at the 2345th meeting of the "
+            "Council on\n1 April 198259 calling on the Governments,\n2. Deplores the failure to abide by the consensus "
+            "statement made by the President of the Council on 11 November 1976 11 and the statement by the "
+            "President of the Security Council of 18 April 1980 (S/13994);")
+    refs = extract_text(text, language="en").references
+    ids = [r.id for r in refs]
+    assert ids.count("sc-presidential-statement-1982-04-01") == 1 and "S/13994" in ids, ids
+    assert "sc-presidential-statement-1980-04-18" not in ids
+    consensus = next(r for r in refs if r.id == "sc-presidential-statement-1976-11-11")
+    assert consensus.target.label["en"] == "Consensus statement by the President of the Security Council of 11 November 1976"

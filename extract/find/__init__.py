@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from instrumap.extract.find import citations, comments, rules, symbols, titles, titles_head, titles_zh  # noqa: F401  (they register)
+from instrumap.extract.find import (  # noqa: F401  (they register)
+    citations,
+    comments,
+    rules,
+    statements,
+    symbols,
+    titles,
+    titles_head,
+    titles_zh,
+)
 from instrumap.extract.find.gazetteer import Gazetteer, gazetteer
 from instrumap.extract.find.scan import find_all
 from instrumap.extract.records import Document, Mention

@@ -264,7 +264,9 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
             yield Mention(kind, start, end, flat[start:end], cited)
 
 
-_LETTERS = re.compile(r"(?P<base>.*?\d)\s*(?P<letters>[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H]))\s*(?P<session>\(.*\))?$", re.S)
+_LETTERS = re.compile(
+    r"(?P<base>.*?\d)\s*(?P<letters>[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H]))\s*(?P<session>\(.*\))?$", re.S
+)
 
 
 def _lettered(number: re.Match[str]) -> list[tuple[int, int, str]]:

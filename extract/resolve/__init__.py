@@ -19,6 +19,7 @@ from instrumap.extract.resolve.instruments import instrument_target, plan_target
 from instrumap.extract.resolve.meetings import meeting_target
 from instrumap.extract.resolve.relations import find_relations
 from instrumap.extract.resolve.rules import rules_target
+from instrumap.extract.resolve.statements import statement_target
 from instrumap.ontology.authorities import Authority, authority, entry_collection
 from instrumap.ontology.iris import entity_iri
 from instrumap.ontology.kinds import meeting_kinds
@@ -55,6 +56,7 @@ STRATEGIES: dict[str, Strategy] = {
     "name": _known_name,
     "comment": comment_target,
     "rules_of_procedure": rules_target,
+    "statement": statement_target,
 }
 
 
