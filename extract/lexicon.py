@@ -210,6 +210,9 @@ def ordinal_value(text: str, language: str) -> int | None:
         if text.isdecimal():
             return int(text) if len(text) <= 6 else None  # (str.isdigit is also true of superscripts)
         return _cjk_value(text, lex.raw["numerals"])
+    numeral = re.fullmatch(r"(\d{1,3})(\S+)", text)
+    if numeral and numeral.group(2) in lex.raw.get("ordinal_numerals", {}).get("suffixes", ()):
+        return int(numeral.group(1))  # "12º Congreso", "12e Congrès"
     return _ordinal_word_value(text.lower(), lex.raw["ordinals"], lex.raw["tens"])
 
 
@@ -246,6 +249,9 @@ def ordinal_word(n: int, language: str, style: str = "lower") -> str:
     lex = lexicon(language)
     if lex.grammar.numbers == "cjk":
         return _cjk_word(n, lex.raw["numerals"])
+    if style == "numeral":  # "12º Congreso de las Naciones Unidas …", as UN Spanish writes it
+        suffixes = lex.raw.get("ordinal_numerals", {}).get("suffixes", ())
+        return f"{n}{suffixes[0]}" if suffixes else _numeric_ordinal(n)
     word = _ordinal_words(language).get(n) or _numeric_ordinal(n)
     return word[:1].upper() + word[1:] if style == "Title" else word
 

@@ -66,7 +66,7 @@ SYMBOLS = [
     ("en", "1/ A/54/546-S/1999/1123, annex.", ["A/54/546", "S/1999/1123"]),
     ("en", "5 A/47/308-E/1992/97, annex.", ["A/47/308", "E/1992/97"]),
     ("en", "Report of the World Conference (A/CONF.189/12 (Part I)),", ["A/CONF.189/12"]),
-    ("en", "Documents S/5426 and Add.1, $/5621 and S/5717", ["S/5426", "S/5621", "S/5717"]),
+    ("en", "Documents S/5426 and Add.1, $/5621 and S/5717", ["S/5426", "S/5426/Add.1", "S/5621", "S/5717"]),
     ("en", "letters (S/24476, 8/24795),", ["S/24476", "S/24795"]),
     ("en", "document S/12344/Rey.1, annex V.", ["S/12344/Rev.1"]),
     ("en", "[without reference to a Main Committee (A/54/L.81/Rev.l)]", ["A/54/L.81/Rev.1"]),

@@ -21,6 +21,7 @@ class Gazetteer:
     def __init__(self, data: Authority) -> None:
         self._names: dict[str, set[str]] = {}
         self._bodies: dict[str, set[str]] = {}
+        self._series: dict[str, dict[str, str]] = {}  # language → a series' name without its ordinal → its kind
         instruments: set[str] = set()
         stems: dict[tuple[str, str], dict[str, str]] = {}  # (language, stem) → entry id → its first name
         for entry in data.entries.values():
@@ -28,6 +29,10 @@ class Gazetteer:
                 for language, name in entry.names():
                     if len(name) >= 4:
                         self._bodies.setdefault(language, set()).add(" ".join(name.strip().split()))
+            if entry.collection == "series":
+                for language, name in entry.names():
+                    if "{" not in name and len(name) >= 4:
+                        self._series.setdefault(language, {})[" ".join(name.split())] = entry.kind
             if entry.collection not in _FOUND_BY_NAME:
                 continue
             for language, name in entry.names():
@@ -48,6 +53,11 @@ class Gazetteer:
     def bodies(self, language: str) -> frozenset[str]:
         """Names of bodies written in ``language``: "Conference on Disarmament" is no meeting."""
         return frozenset(self._bodies.get(language, ()))
+
+    def series_names(self, language: str) -> dict[str, str]:
+        """Names of meeting series without their ordinal ("Congrès des Nations Unies pour la prévention du
+        crime …"), each with the kind of its meetings: an ordinal before one names a meeting."""
+        return dict(self._series.get(language, {}))
 
     def is_instrument(self, title: str) -> bool:
         return normalize_name(title) in self._instruments

@@ -60,6 +60,7 @@ def _anchor_words(lex: Lexicon, gazetteer: object) -> dict[str, list[str]]:
         "quotes": quotes,
         "anaphora": list(lex.anaphora),
         "protocols_of": list(lex.protocols_of),
+        "series": sorted(gazetteer.series_names(lex.language)),  # type: ignore[attr-defined]
     }
 
 
@@ -148,6 +149,29 @@ def _quoted_titles(scan: Scan, covered: _Spans, grammar: _HeadGrammar) -> Iterat
         yield start, stop, kind
 
 
+@cache
+def _ordinal_before(language: str) -> re.Pattern[str]:
+    """An ordinal right before a series' name: a word ("douzième", "Cuarta") or a numeral ("12º", "12e")."""
+    lex = lexicon(language)
+    words = lex.table("title_grammar").get("meeting_ordinals", ())
+    suffixes = lex.raw.get("ordinal_numerals", {}).get("suffixes", ())
+    numeral = rf"\d{{1,3}}\.?{alternation(suffixes)}" if suffixes else "(?!)"
+    word = alternation([*words, *(w[:1].upper() + w[1:] for w in words)]) if words else "(?!)"
+    return re.compile(rf"(?<!\w)(?:{word}|{numeral})[ ]+$")
+
+
+def _series_meetings(scan: Scan, covered: _Spans) -> Iterator[tuple[int, int, str]]:
+    """ "douzième Congrès des Nations Unies pour la prévention du crime …", "12º Congreso de las Naciones
+    Unidas sobre Prevención del Delito …": a series' name with an ordinal before it is that meeting."""
+    text, language = scan.squeezed.text, scan.lexicon.language
+    kinds = scan.gazetteer.series_names(language)
+    ordinal = _ordinal_before(language)
+    for start, stop, name in _phrase_hits(text, scan.anchors("series")):
+        before = ordinal.search(text, max(0, start - 30), start)
+        if before is not None and not covered.overlaps(before.start(), stop):
+            yield before.start(), stop, kinds[" ".join(name.split())]
+
+
 def find_head_titles(scan: Scan) -> Iterator:  # type: ignore[type-arg]
     """Known names, head-first titles, quoted titles, back-references and "its Protocols"."""
     text, lex = scan.squeezed.text, scan.lexicon
@@ -156,6 +180,7 @@ def find_head_titles(scan: Scan) -> Iterator:  # type: ignore[type-arg]
     names: dict[tuple[int, int], str] = {}
     found += list(_head_titles(scan, _Spans([(s, e) for s, e, _ in found]), grammar, names))
     found += list(_quoted_titles(scan, _Spans([(s, e) for s, e, _ in found]), grammar))
+    found += list(_series_meetings(scan, _Spans([(s, e) for s, e, _ in found])))
     spans = _Spans([(s, e) for s, e, _ in found])
     for start, stop, kind in sorted(found):
         if kind == "name" or kind in pats.meeting_kinds:
