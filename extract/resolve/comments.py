@@ -9,6 +9,7 @@ names). With no committee, the mention is dropped and reported, never guessed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from instrumap.extract.lexicon import canonical_language, lexicon, load_data
 from instrumap.extract.records import CommentCite, Event, Mention, Target, labels
@@ -19,11 +20,17 @@ from instrumap.ontology.iris import entity_iri, slugify
 _OPENING = 1500  # where a document with no header block names its issuing body (its cover page)
 
 
+@lru_cache(maxsize=4)
+def _treaty_bodies(data: Authority) -> tuple[tuple[Entry, str], ...]:
+    """The treaty bodies with a document series, once per authority (the resolver asks per document)."""
+    return tuple((entry, own) for entry in data.entries.values()
+                 if entry.kind == "treaty_body" and (own := entry.fact("document_series")))  # fmt: skip
+
+
 def _by_series(data: Authority, series: str) -> Entry | None:
     """The treaty body whose document series is ``series`` ("CAT/C") or starts with it ("CEDAW")."""
-    for entry in data.entries.values():
-        own = entry.fact("document_series")
-        if entry.kind == "treaty_body" and own and (own == series or own.split("/")[0] == series):
+    for entry, own in _treaty_bodies(data):
+        if own == series or own.split("/")[0] == series:
             return entry
     return None
 
@@ -35,10 +42,7 @@ def own_committee(ctx: Context) -> Entry | None:
     header = ctx.document.header
     head = ctx.document.text[: header.end if header is not None else _OPENING]
     named: Entry | None = None
-    for entry in ctx.authority.entries.values():
-        own = entry.fact("document_series")
-        if entry.kind != "treaty_body" or not own:
-            continue
+    for entry, own in _treaty_bodies(ctx.authority):
         if any(symbol.startswith(own + "/") for symbol in symbols):
             return entry
         if named is None and entry.label("en") in head:

@@ -7,6 +7,7 @@ language whose lexicon names the organ (or knows the convention).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from instrumap.extract.lexicon import canonical_language, label_languages, lexicon, ordinal_word, organ_names
 from instrumap.extract.records import Labels, labels
@@ -16,6 +17,7 @@ def _template(language: str, key: str) -> str:
     return str(lexicon(language).table("labels")[key])
 
 
+@lru_cache(maxsize=16384)
 def resolution_label(series: str, number: str, kind: str = "resolution") -> Labels:
     """``("E", "2003/24")`` → {"en": "Economic and Social Council resolution 2003/24",
     "zh": "经济及社会理事会第2003/24号决议"}; English falls back to the series when no name is known."""
