@@ -56,6 +56,9 @@ _QUOTES = re.compile(r"[《》“”\"‘’'«»]")
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff0-9]) (?=[\u3400-\u9fff0-9])")
 
 
+_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])")
+
+
 @lru_cache(maxsize=131072)
 def normalize_name(name: str) -> str:
     """The key names are compared by: case, spacing, quotes, dashes and a leading "the" ignored."""
@@ -63,6 +66,7 @@ def normalize_name(name: str) -> str:
     text = _QUOTES.sub("", text)
     text = text.replace("–", "-").replace("—", "-").replace("：", ":").replace("，", ",")
     text = " ".join(text.split()).strip().casefold()
+    text = _LINE_HYPHEN.sub("-", text)  # a compound broken at a line end: "Nuclear-\nWeapon-Free" (A/RES/79/15)
     text = text.removeprefix("the ")
     # Chinese is written without spaces; PDF conversions add some (“聚焦 2003”).
     return _CJK_SPACE.sub("", text) if " " in text else text

@@ -184,3 +184,18 @@ def test_presidential_statements_named_by_their_date() -> None:
     assert "sc-presidential-statement-1980-04-18" not in ids
     consensus = next(r for r in refs if r.id == "sc-presidential-statement-1976-11-11")
     assert consensus.target.label["en"] == "Consensus statement by the President of the Security Council of 11 November 1976"
+
+
+def test_numbered_conferences_of_the_parties_and_broken_compounds() -> None:
+    """A/RES/79/15 OP3: "the first … the fifth Conference of States Parties" are five meetings of one
+    treaty's conference, and "African Nuclear-\\nWeapon-Free Zone Treaty" broken at a line end is the treaty."""
+    text = (GA + "3. Recalls the convening of the first Conference of States Parties to the\nAfrican Nuclear-Weapon-"
+            "Free Zone Treaty (Treaty of Pelindaba), on 4 November\n2010, the second Conference of States Parties, "
+            "on 12 and 13 November 2012;\n4. Calls upon States to ratify the African Nuclear-\nWeapon-Free Zone "
+            "Treaty;")
+    refs = extract_text(text, language="en").references
+    ids = {r.id for r in refs}
+    assert {"cop-pelindaba-treaty-1", "cop-pelindaba-treaty-2", "pelindaba-treaty"} <= ids, ids
+    assert not [i for i in ids if i.startswith("african-nuclear")], ids
+    second = next(r for r in refs if r.id == "cop-pelindaba-treaty-2")
+    assert second.target.label["en"] == "Second Conference of States Parties to the African Nuclear-Weapon-Free Zone Treaty"

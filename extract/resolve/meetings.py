@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from instrumap.extract.lexicon import (
     Lexicon,
+    alternation,
     canonical_language,
     lexicon,
     ordinal_value,
@@ -15,7 +16,7 @@ from instrumap.extract.lexicon import (
     organ_names,
     supported_languages,
 )
-from instrumap.extract.records import Event, MeetingName, Mention, Target
+from instrumap.extract.records import Event, MeetingName, Mention, Target, labels
 from instrumap.extract.resolve.context import CONVENTIONS, Context
 from instrumap.extract.resolve.instruments import entry_target, unresolved
 from instrumap.extract.resolve.naming import conference_of_parties_label, session_label
@@ -139,9 +140,37 @@ def _conference_of_parties(mention: Mention, name: MeetingName, ctx: Context) ->
         convention = last.target if last else None
     if convention is None:
         return unresolved("conference", "meeting", mention.text, ctx, name.event)
+    ordinal = _ordinal_before(ctx, mention.start)
+    if ordinal:
+        return _numbered_conference(mention, convention, ordinal, ctx, name.event)
     label = conference_of_parties_label(convention.label, name.first_session)
     slug = f"cop-{convention.id}" + ("-1" if name.first_session else "")
     return Target("conference", slug, entity_iri("meeting", slug), label, convention.resolved, name.event)
+
+
+_PARTIES_HEAD = re.compile(r"(?:Conference|Meeting) of (?:the )?(?:States )?Parties")
+
+
+def _ordinal_before(ctx: Context, at: int) -> int:
+    """The ordinal right before a conference of the parties ("the second Conference of States Parties"): 0 if none."""
+    words = lexicon(ctx.language).table("title_grammar").get("meeting_ordinals", ())
+    if not words:
+        return 0
+    before = re.search(rf"(?<!\w)({alternation(words)})\s+$", ctx.document.flat[max(0, at - 24) : at], re.I)
+    return (ordinal_value(before.group(1).lower(), ctx.language) or 0) if before else 0
+
+
+def _numbered_conference(mention: Mention, convention: Target, ordinal: int, ctx: Context, event: Event) -> Target:
+    """The ``ordinal``-th conference of the parties, named as the text names the conference: "Second
+    Conference of States Parties to the African Nuclear-Weapon-Free Zone Treaty" (A/RES/79/15)."""
+    language = canonical_language()
+    base = conference_of_parties_label(convention.label, False).get(language, "")
+    written = _PARTIES_HEAD.match(" ".join(mention.text.split())) if ctx.language == language else None
+    if written is not None:  # as the text names it: "Conference of States Parties"
+        base = re.sub(r"^Conference of the Parties", written.group(0), base)
+    name = f"{ordinal_word(ordinal, language, 'Title')} {base}"
+    slug = f"cop-{convention.id}-{ordinal}"
+    return Target("conference", slug, entity_iri("meeting", slug), labels({language: name}), convention.resolved, event)
 
 
 def without_event(target: Target) -> Target:
