@@ -90,7 +90,8 @@ def footnotes(
 # The number may carry a slash, as its mark does: "1/ S/24476, annex." (S/RES/787 (1992)).
 _END_NOTE = re.compile(r"\n[ \t]*(\d{1,3})/?[ \t]+(?=[^\W\d_]|[“\"(])")
 _END_REACH = 6000  # how far before the end of the text the notes may start
-_LAST_NOTE = 600  # how long the last note may run to the end of the text
+_LAST_NOTE_LINES = 12
+_LAST_NOTE = 1200  # how long the last note may run to the end of the text (S/RES/298 (1971): a 9-line locator)
 _AFTER_BLANK = re.compile(r"\n[ \t\f]*\n[ \t]*$")
 _OPERATIVE_LINE = re.compile(r"\n[ \t]*\d{1,3}\.[ \t]")
 
@@ -132,7 +133,7 @@ def _end_notes(text: str, body_start: int, lex: Lexicon) -> tuple[tuple[int, int
         if not not_after.match(text, m.end() - 1)
     ]
     tail = text[found[-1][0] :].strip() if found else ""
-    if not found or len(tail) > _LAST_NOTE or tail.count("\n") > 4:
+    if not found or len(tail) > _LAST_NOTE or tail.count("\n") > _LAST_NOTE_LINES:
         return (0, 0), []
     run = [found[-1]]
     for start, number in reversed(found[:-1]):

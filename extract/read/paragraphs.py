@@ -116,10 +116,33 @@ def _bold_opener(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=[，,；;])|(?<=\*\*))\*\*(?:{words})\*\*")
 
 
-def opening(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, str]:
-    """The opener phrase at the start of a paragraph and its function ("" when unknown)."""
+@cache
+def _body_verb(language: str) -> re.Pattern[str] | None:
+    pattern = lexicon(language).table("grammar").get("body_verb")
+    return re.compile(str(pattern)) if pattern else None
+
+
+def _report_opening(head: str, lex: Lexicon) -> tuple[str, str]:
+    """A treaty body's or a report's paragraph: its function is the body's own present-tense verb
+    ("The Committee considers that …", "In this regard, the Committee recalls …": CAT/C/GC/2), never
+    the paragraph's first word ("States parties …", "Article 3 …")."""
+    verb = _body_verb(lex.language)
+    m = verb.match(head) if verb is not None else None
+    if m is None:
+        return "", ""
+    word = m.group("verb")
+    opener = word[:1].upper() + word[1:]
+    known = lex.openers.get(opener)
+    return (opener, known) if known else ("", "")
+
+
+def opening(text: str, start: int, end: int, lex: Lexicon, framed: bool = True) -> tuple[str, str]:
+    """The opener phrase at the start of a paragraph and its function ("" when unknown); a text with
+    no resolution frame (a report, a general comment) has the body's verb instead."""
     head = text[start : min(end, start + 200)]
     head = re.sub(r"^[\s*]*(?:\d{1,3}\.)?[\s*]*", "", head)
+    if not framed:
+        return _report_opening(" ".join(head.split()), lex)
     match = _opener_pattern(lex.language).match(head)
     if match:
         opener = match.group(1)

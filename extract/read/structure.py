@@ -70,7 +70,7 @@ def read_structure(
     mark_starts = [m[0] for m in found]
     introduced = ""  # the function of a paragraph that ends in a colon ("Declares that:")
     for pid, start, end in [*paragraphs, *prose_paragraphs]:
-        opener, function = opening(text, start, end, lex)
+        opener, function = opening(text, start, end, lex, framed or pid.startswith(("PP", "OP")))
         if not opener and pid.startswith("OP") and introduced:
             function = introduced  # "Declares that:\n1. The subjection of peoples …" (A/RES/1514 (XV))
         elif pid.startswith(("PP", "OP")):

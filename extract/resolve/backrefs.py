@@ -27,6 +27,8 @@ def back_reference_targets(mention: Mention, ctx: Context) -> list[Target]:
     """The last instrument of the kind named, or the lexicon's default, or nothing (with a problem)."""
     backref = mention.payload
     assert isinstance(backref, BackReference)
+    if backref.target == "resolutions":
+        return _listed_resolutions(mention, ctx)
     antecedent = ctx.last(_ALSO.get(backref.target, {backref.target}), mention.start)
     if antecedent is not None:
         return [without_event(antecedent.target)]
@@ -36,6 +38,17 @@ def back_reference_targets(mention: Mention, ctx: Context) -> list[Target]:
         return [entry_target(entry, ctx.authority)]
     ctx.problem(mention, "nothing it can refer back to")
     return []
+
+
+def _listed_resolutions(mention: Mention, ctx: Context) -> list[Target]:
+    """ "the above-mentioned resolutions": each resolution of the last paragraph that cited resolutions."""
+    before = [ref for ref in ctx.of_kind("resolution") if ref.start < mention.start]
+    if not before:
+        ctx.problem(mention, "no resolutions it can refer back to")
+        return []
+    paragraph = before[-1].paragraph
+    named = {ref.id: ref.target for ref in before if ref.paragraph == paragraph}
+    return [without_event(target) for target in named.values()]
 
 
 def _committee_treaty(kind: str, ctx: Context) -> str:
