@@ -199,3 +199,19 @@ def test_numbered_conferences_of_the_parties_and_broken_compounds() -> None:
     assert not [i for i in ids if i.startswith("african-nuclear")], ids
     second = next(r for r in refs if r.id == "cop-pelindaba-treaty-2")
     assert second.target.label["en"] == "Second Conference of States Parties to the African Nuclear-Weapon-Free Zone Treaty"
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # Part letters named in Arabic, in the abjad order (A/RES/52/31).
+    ("وإذ تشير إلى قراراتها 40 / 152 سين المؤرخ 16 كانون الأول/ ديسمبر 1985، و 41 / 86 فاء المؤرخ 4 كانون "
+     "الأول/ ديسمبر 1986، و 45 / 65 المؤرخ 4 كانون الأول/ ديسمبر 1990،", "ar",
+     ["A/RES/40/152O", "A/RES/41/86Q", "A/RES/45/65"]),
+    # A session in Chinese numerals, in parentheses or as one enclosed character (A/RES/53/43 zh).
+    ("回顾其1946年12月11日第96㈠号决议，又回顾第217(三)号决议", "zh", ["A/RES/96(I)", "A/RES/217(III)"]),
+    # The older Chinese header of a draft with its addendum.
+    ("[未经发交主要委员会而通过(A/53/L.47和Add.1)]\n53/43. 《防止及惩治灭绝种族罪公约》五十周年\n大会,\n 回顾", "zh",
+     ["A/53/L.47", "A/53/L.47/Add.1"]),
+])  # fmt: skip
+def test_letters_sessions_and_drafts_in_other_scripts(text: str, language: str, expected: list[str]) -> None:
+    ids = [i for _, i in found(text, language)]
+    assert set(expected) <= set(ids), ids

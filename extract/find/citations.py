@@ -23,6 +23,8 @@ NUMBER = (
     r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H])?(?![A-Za-z0-9/]))?"
     r"|\d{1,4}\s*(?:[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H])?\s*)?\((?:[IVXL]{1,6}|(?:E?S-)[IVX]{1,5})\)"
     r"|\d{1,4}\s*[(（]\s*\d{4}\s*[)）]"
+    # A session in Chinese numerals: "第96(一)号决议", "第96㈠号决议" (A/RES/53/43 zh) is 96 (I).
+    r"|\d{1,4}\s*(?:[A-H]\s*)?(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[㈠-㈩])"
     # A Security Council number without its year ("Security Council resolution 1373", "第1373号决议"):
     # last, so that every longer form wins; kept only where the organ is the Council (``bare``).
     r"|\d{1,4}(?![\d/]|[.,]\d|\s*[(（]|\s?[A-H](?![A-Za-z])))"
@@ -252,9 +254,9 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
     for number in numbers:
         form = number_form(number.group(0))
         own = _own_organ_after(flat, number, lex)
-        for start, end, raw in _lettered(number):
+        for start, end, raw in _lettered(number) or _letter_named(flat, number, lex):
             cited = Citation(
-                number=re.sub(r"\s+", " ", raw.replace("（", "(").replace("）", ")")).strip(),
+                number=_roman_session(re.sub(r"\s+", " ", raw.replace("（", "(").replace("）", ")")).strip()),
                 form=form,
                 organ="S" if form == "bare" and council and not after else own or after or organ,
                 organs=tuple(organs),
@@ -269,12 +271,42 @@ _LETTERS = re.compile(
 )
 
 
+_CJK_SESSION = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)|([㈠-㈩])")
+
+
+def _roman_session(number: str) -> str:
+    """ "96(一)" / "96㈠" → "96 (I)": a session in Chinese numerals, as the roman form writes it."""
+    m = _CJK_SESSION.search(number)
+    if m is None:
+        return number
+    value = ord(m.group(2)) - ord("㈠") + 1 if m.group(2) else ordinal_value(m.group(1), "zh") or 0
+    return f"{number[: m.start()].rstrip()} ({roman_numeral(value)})"
+
+
+@cache
+def _letter_names(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    names = dict(lexicon(language).table("citation_grammar").get("letters", {}))
+    pattern = re.compile(rf"\s+({alternation(names)})(?![^\W\d_])") if names else None
+    return pattern, names
+
+
+def _letter_named(flat: str, number: re.Match[str], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """A number with its part letter named after it ("40 / 152 سين" → 40/152 O), or the number alone."""
+    pattern, names = _letter_names(lex.language)
+    lettered = pattern is not None and number_form(number.group(0)) != "bare"
+    named = pattern.match(flat, number.end()) if lettered else None  # type: ignore[union-attr]
+    if named is None:
+        return [(number.start(), number.end(), number.group(0))]
+    return [(number.start(), named.end(), f"{number.group(0)} {names[named.group(1)]}")]
+
+
 def _lettered(number: re.Match[str]) -> list[tuple[int, int, str]]:
-    """One number per letter of "53/243 A and B" (A/RES/79/5 fn 4) or "2200 A and B (XXI)": (start, end, number)."""
+    """One number per letter of "53/243 A and B" (A/RES/79/5 fn 4) or "2200 A and B (XXI)": (start, end, number);
+    nothing for a number without a list of letters."""
     raw = number.group(0)
     m = _LETTERS.match(raw)
     if m is None:
-        return [(number.start(), number.end(), raw)]
+        return []
     session = f" {m['session']}" if m["session"] else ""
     letters = [(number.start() + m.start("letters") + i, letter)
                for i, letter in enumerate(m["letters"]) if letter in "ABCDEFGH"]  # fmt: skip

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 
 from instrumap.extract.find.scan import Finder, Scan, register
-from instrumap.extract.lexicon import Lexicon
+from instrumap.extract.lexicon import Lexicon, alternation, load_data
 from instrumap.extract.records import Citation, Mention, SymbolCite
 from instrumap.extract.symbols import (
     first_components,
@@ -57,7 +58,12 @@ def find_symbols(scan: Scan) -> Iterator[Mention]:
 # Addenda written after a symbol ("(A/69/L.65 and Add.1)": A/RES/69/292) or as a range ("S/8248/Add.7-9":
 # S/RES/244 (1967)): each is a document of its own. A corrigendum ("A/64/440 and Corr.1") only mends the
 # document it follows and is not cited apart.
-_MORE_PARTS = re.compile(r"(?:[ ]*,[ ]*|[ ]+and[ ]+)(?P<part>Add)\.(?P<first>\d{1,2})(?:[–-](?P<last>\d{1,2}))?\b")
+@cache
+def _more_parts() -> re.Pattern[str]:
+    """ "… and Add.1", "… et Add.1", "…和Add.1": the words joining an addendum, from ``common.toml``."""
+    joiners = alternation(load_data("common")["symbols"]["addendum_joiners"])
+    part = r"(?P<part>Add)\.(?P<first>\d{1,2})(?:[–-](?P<last>\d{1,2}))?\b"
+    return re.compile(rf"(?:[ ]*[,，、][ ]*|[ ]*(?:{joiners})[ ]*){part}")
 _RANGE = re.compile(r"/(?P<part>Add)\.(?P<first>\d{1,2})[–-](?P<last>\d{1,2})$")
 
 
@@ -73,7 +79,7 @@ def _with_addenda(flat: str, mention: Mention, end: int) -> Iterator[Mention]:
         yield mention
     parts = [(mention.start, mention.end, ranged)] if ranged else []
     at = end if mention.end >= end - 1 else -1
-    while at >= 0 and (more := _MORE_PARTS.match(flat, at)) is not None:
+    while at >= 0 and (more := _more_parts().match(flat, at)) is not None:
         parts.append((more.start("part"), more.end(), more))
         at = more.end()
     for start, stop, part in parts:

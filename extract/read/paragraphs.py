@@ -137,12 +137,10 @@ def _report_opening(head: str, lex: Lexicon) -> tuple[str, str]:
 
 
 def opening(text: str, start: int, end: int, lex: Lexicon, framed: bool = True) -> tuple[str, str]:
-    """The opener phrase at the start of a paragraph and its function ("" when unknown); a text with
-    no resolution frame (a report, a general comment) has the body's verb instead."""
+    """The opener phrase at the start of a paragraph and its function ("" when unknown); in a text with
+    no resolution frame (a report, a general comment) an opener the lexicon lacks is the body's verb."""
     head = text[start : min(end, start + 200)]
     head = re.sub(r"^[\s*]*(?:\d{1,3}\.)?[\s*]*", "", head)
-    if not framed:
-        return _report_opening(" ".join(head.split()), lex)
     match = _opener_pattern(lex.language).match(head)
     if match:
         opener = match.group(1)
@@ -150,6 +148,8 @@ def opening(text: str, start: int, end: int, lex: Lexicon, framed: bool = True) 
         if joined:
             opener += joined.group(0)
         return opener, opener_functions(lex, opener)[0]
+    if not framed:  # the shape of a verb is no evidence in prose ("States parties …", "Articles 3 to 15 …")
+        return _report_opening(" ".join(head.split()), lex)
     if lex.grammar.opener_shape:
         word = re.match(lex.grammar.opener_shape, head)
         if word:
