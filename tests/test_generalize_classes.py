@@ -215,3 +215,21 @@ def test_numbered_conferences_of_the_parties_and_broken_compounds() -> None:
 def test_letters_sessions_and_drafts_in_other_scripts(text: str, language: str, expected: list[str]) -> None:
     ids = [i for _, i in found(text, language)]
     assert set(expected) <= set(ids), ids
+
+
+def test_a_running_head_sharing_its_line_with_the_symbol(tmp_path: Path) -> None:
+    """A/RES/79/10: no page break, the barcode ends the page and the head's last line holds the symbol
+    ("A/RES/79/10 Security Treaty Organization"); an organization named after a treaty cites none."""
+    text = ("Resolution adopted by the General Assembly on 18 November 2024\n\n79/10. Cooperation between the "
+            "United Nations and the Collective\nSecurity Treaty Organization\nThe General Assembly,\n\nRecalling "
+            "the cooperation between the United Nations and the Collective\n\n24-21660 (E)\n*2421660*\n\n"
+            "Cooperation between the United Nations and the Collective\nA/RES/79/10 Security Treaty Organization\n"
+            "President, including the Treaty on Friendship, Cooperation and Partnership between Ukraine and the "
+            "Russian Federation,\n")
+    path = tmp_path / "A_RES_79_10.en.txt"
+    path.write_text(text, encoding="utf-8")
+    refs = extract(path).references
+    ids = {r.id for r in refs}
+    assert not [i for i in ids if "security-treaty" in i], ids
+    labels = {r.target.label.get("en", "") for r in refs}
+    assert "Treaty on Friendship, Cooperation and Partnership between Ukraine and the Russian Federation" in labels

@@ -4,7 +4,8 @@ by the President of the Security Council at the 2345th meeting of the Council on
 (S/RES/446 (1979)).
 
 Before 1994 such statements had no S/PRST symbol; the date is what names them. Where the text gives the
-symbol right after ("… of 18 April 1980 (S/13994)"), the symbol is the reference and nothing is added.
+symbol right after ("… of 18 April 1980 (S/13994)"), or a later statement's footnote gives it, the
+symbol is the reference and nothing is added.
 The pattern is the lexicon's ``[presidential_statements]``.
 """
 
@@ -20,11 +21,13 @@ from instrumap.extract.records import Mention, StatementCite
 
 
 @cache
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], int]:
     lex = lexicon(language)
     table = lex.table("presidential_statements")
     months = alternation(lex.months)
-    return re.compile(str(table["pattern"]).replace("{month}", months)), re.compile(str(table["symbol_after"]))
+    pattern = re.compile(str(table["pattern"]).replace("{month}", months))
+    symbol_after, footnote_after = re.compile(str(table["symbol_after"])), re.compile(str(table["footnote_after"]))
+    return pattern, symbol_after, footnote_after, int(table["symbols_since"])
 
 
 def _anchor_words(lex: Lexicon, _gazetteer: object) -> dict[str, list[str]]:
@@ -34,13 +37,15 @@ def _anchor_words(lex: Lexicon, _gazetteer: object) -> dict[str, list[str]]:
 def find_statements(scan: Scan) -> Iterator[Mention]:
     """Every dated presidential statement without a symbol of its own beside it."""
     flat, lex = scan.flat, scan.lexicon
-    pattern, symbol_after = _patterns(lex.language)
+    pattern, symbol_after, footnote_after, since = _patterns(lex.language)
     done = -1
     for at in scan.flat_starts("statements"):
         m = pattern.match(flat, at) if at >= done else None
         if m is None or symbol_after.match(flat, m.end()):
             continue
         done = m.end()
+        if int(m.group("year")) >= since and footnote_after.match(flat, m.end()):
+            continue  # its footnote gives its S/PRST symbol
         day, month, year = m.group("day"), m.group("month"), m.group("year")
         date = f"{int(year):04d}-{lex.months[month]:02d}-{int(day):02d}"
         cite = StatementCite(date, f"{int(day)} {month} {year}", bool(m.group("consensus")))

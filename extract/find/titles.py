@@ -49,6 +49,7 @@ class _Patterns:
     left_group: re.Pattern[str]
     right_group: re.Pattern[str]
     acronym: re.Pattern[str]
+    between: re.Pattern[str]
     acronym_prefixes: frozenset[str]
     stopper_inside: re.Pattern[str]
     comma_list: re.Pattern[str]
@@ -102,6 +103,7 @@ def _patterns(language: str) -> _Patterns:
         left_group=_optional(grammar, "left_group"),
         right_group=_optional(grammar, "right_group"),
         acronym=_optional(grammar, "acronym"),
+        between=_optional(grammar, "between"),
         acronym_prefixes=frozenset(grammar.get("acronym_prefixes", ())),
         stopper_inside=_optional(grammar, "stopper_inside"),
         comma_list=_optional(grammar, "comma_list"),
@@ -377,11 +379,21 @@ def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, pats: 
             break  # "the Treaty Iraq …": a head followed straight by a word is no title
         if first and is_meeting and not pats.meeting_first.match(between):
             break
-        if re.search(r"\band\b", between) and (re.search(r"\band the\b", between) or pats.head.match(text, m.start(1))):
+        if _second_title(text, between, head, stop, m, pats):
             break  # "… Convention and the Protocols …": a second title starts
         stop = m.end(1)
         first = False
     return stop
+
+
+def _second_title(text: str, between: str, head: re.Match[str], stop: int, m: re.Match[str], pats: _Patterns) -> bool:
+    """Whether "and (the)" before the next word starts a second title: always before a head word, never
+    inside a title that names two parties ("… between Ukraine and the Russian Federation": A/RES/68/262)."""
+    if not re.search(r"\band\b", between):
+        return False
+    if pats.head.match(text, m.start(1)):
+        return True
+    return bool(re.search(r"\band the\b", between)) and not pats.between.search(text, head.start(), stop)
 
 
 TITLES = register(Finder("titles", _anchor_words, find_titles))

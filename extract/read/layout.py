@@ -46,6 +46,8 @@ def furniture_spans(text: str, symbol: str | None, begin: int = 0) -> list[tuple
             if m and m.group(1) == symbol:
                 spans.append((line, m.end()))
                 spans.extend(_running_title(text, line))
+            else:  # the symbol on the running title's last line: "A/RES/79/10 Security Treaty Organization"
+                spans.extend(_running_title(text, line, _line_end(text, at)))
             at = text.find(symbol, at + len(symbol))
     spans.sort()
     return spans
@@ -56,15 +58,26 @@ _RUNNING_TITLE_REACH = 300
 _TEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
-def _running_title(text: str, symbol_line: int) -> list[tuple[int, int]]:
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _running_title(text: str, symbol_line: int, through: int = -1) -> list[tuple[int, int]]:
     """The running title a page head prints above the document's symbol, right after the page break
     ("\fDeclaration on the commemoration of the seventy-fifth\nanniversary of the United Nations\n\nA/RES/75/1":
     A/RES/75/1), which would otherwise glue a title broken by the page ("The Charter of the … United
     Nations") to the heading's words."""
-    page = text.rfind("\f", max(0, symbol_line - _RUNNING_TITLE_REACH), symbol_line)
+    reach = max(0, symbol_line - _RUNNING_TITLE_REACH)
+    page = text.rfind("\f", reach, symbol_line)
+    ends = list(furniture_pattern("page_ends").finditer(text, reach, symbol_line))
+    if ends and ends[-1].end() > page:  # no page break: the job number or barcode ends the page before
+        page = ends[-1].end()
     if page < 0:
         return []
     lines = _TEXT_LINE.findall(text, page + 1, symbol_line)
+    if through >= 0:  # the symbol shares the title's last line: that line is the head's too
+        return [(page + 1, through)] if len(lines) < _RUNNING_TITLE_LINES else []
     if not lines or len(lines) > _RUNNING_TITLE_LINES:
         return []
     return [(page + 1, text.rfind(lines[-1], page, symbol_line) + len(lines[-1]))]
