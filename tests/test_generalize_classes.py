@@ -233,3 +233,12 @@ def test_a_running_head_sharing_its_line_with_the_symbol(tmp_path: Path) -> None
     assert not [i for i in ids if "security-treaty" in i], ids
     labels = {r.target.label.get("en", "") for r in refs}
     assert "Treaty on Friendship, Cooperation and Partnership between Ukraine and the Russian Federation" in labels
+
+
+def test_a_number_after_a_conference_of_the_parties_report_is_the_conferences() -> None:
+    """A/RES/67/192 fn 5: "See CAC/COSP/2011/14, sect. I.A, resolution 4/2." is the UNCAC conference's 4/2."""
+    refs = extract_text("5 See CAC/COSP/2011/14, sect. I.A, resolution 4/2.", language="en").references
+    act = next(r for r in refs if r.kind == "resolution")
+    assert act.id == "cop-uncac/resolution/4/2" and "A/RES/4/2" not in {r.id for r in refs}
+    assert act.target.label["en"] == ("Conference of the States Parties to the United Nations Convention against "
+                                      "Corruption resolution 4/2")

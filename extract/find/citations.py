@@ -239,13 +239,14 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
     is that list's organ's."""
     kind = lex.citation_words[" ".join(match.group(1).split())]
     organ, organs = _organ_context(flat, match.start(), lex)
-    if organ in ("", "?", "E"):
-        organ = _commission_report(flat, match.start(), lex) or organ
+    reported, reported_body = _commission_report(flat, match.start(), lex) if organ in ("", "?", "E") else ("", "")
+    organ = reported or organ
     if not organ and chained is not None:
         organ, organs = chained.organ, list(chained.organs)
     antecedent = antecedent_series(flat, match.start(), lex) if organ == "self" else ""
     after, body = _organ_after(flat, match.end(), lex)
     after = after or _organ_inside(match, lex)
+    body = body or reported_body
     if not body and organ == "parties":
         body = _body_before(flat, match.start(), lex)
     numbers = list(_list_numbers(flat, match, lex.language))
@@ -322,23 +323,29 @@ _NEXT_SENTENCE = re.compile(r"\.\s+(?:\d{1,3}\s+)?(?=[A-Z][a-z])")
 
 
 @cache
-def _commission_reports() -> tuple[re.Pattern[str], int, dict[str, str]]:
+def _commission_reports() -> tuple[re.Pattern[str], int, dict[str, str], re.Pattern[str], dict[str, str]]:
     data = load_data("common")["commission_reports"]
-    return re.compile(str(data["report"])), int(data["reach"]), dict(data["series"])
+    parties = dict(data["parties"])
+    conference = re.compile(rf"\b({alternation(parties)})/")
+    return re.compile(str(data["report"])), int(data["reach"]), dict(data["series"]), conference, parties
 
 
-def _commission_report(flat: str, at: int, lex: Lexicon) -> str:
-    """The functional commission whose report (an Official Records supplement, E/1999/23) stands before the
-    number in the same clause, with no organ named between: its resolutions are the commission's."""
-    pattern, reach, series = _commission_reports()
+def _commission_report(flat: str, at: int, lex: Lexicon) -> tuple[str, str]:
+    """The body whose report stands before the number in the same clause or note, with no organ named
+    between: a functional commission's (an Official Records supplement, E/1999/23), or a conference of the
+    parties' ("See CAC/COSP/2011/14, sect. I.A, resolution 4/2": A/RES/67/192). (organ, body) or ("", "")."""
+    pattern, reach, series, conference, parties = _commission_reports()
     head = flat[max(0, at - reach) : at + 2]  # the number's own word may start a sentence ("Resolution 54/132")
     head = head[head.rfind(";") + 1 :]
     sentences = list(_NEXT_SENTENCE.finditer(head))  # "… resolution 44/2. 4 Resolution 54/132": the next note
     head = (head[sentences[-1].end() :] if sentences else head)[:-2]
-    reports = list(pattern.finditer(head))
-    if not reports or _organ_pattern(lex.language).search(head, reports[-1].end()):
-        return ""
-    return series.get(reports[-1].group("number"), "")
+    reports = [*pattern.finditer(head), *conference.finditer(head)]
+    last = max(reports, key=lambda m: m.start(), default=None)
+    if last is None or _organ_pattern(lex.language).search(head, last.end()):
+        return "", ""
+    if last.re is conference:
+        return "parties", parties[last.group(1)]
+    return series.get(last.group("number"), ""), ""
 
 
 def _organ_inside(match: re.Match[str], lex: Lexicon) -> str:

@@ -143,9 +143,19 @@ def _conference_of_parties(mention: Mention, name: MeetingName, ctx: Context) ->
     ordinal = _ordinal_before(ctx, mention.start)
     if ordinal:
         return _numbered_conference(mention, convention, ordinal, ctx, name.event)
-    label = conference_of_parties_label(convention.label, name.first_session)
+    label = dict(conference_of_parties_label(convention.label, name.first_session))
+    language = canonical_language()
+    if language in label:
+        label[language] = _as_named(label[language], name.title, ctx)
     slug = f"cop-{convention.id}" + ("-1" if name.first_session else "")
-    return Target("conference", slug, entity_iri("meeting", slug), label, convention.resolved, name.event)
+    return Target("conference", slug, entity_iri("meeting", slug), labels(label), convention.resolved, name.event)
+
+
+def _as_named(label: str, written: str, ctx: Context) -> str:
+    """The English label with the conference's head as an English text writes it: "Conference of the
+    States Parties to the United Nations Convention against Corruption" (its own name), not "… the Parties …"."""
+    head = _PARTIES_HEAD.match(" ".join(written.split())) if ctx.language == canonical_language() else None
+    return re.sub(r"^Conference of the Parties", head.group(0), label) if head is not None else label
 
 
 _PARTIES_HEAD = re.compile(r"(?:Conference|Meeting) of (?:the )?(?:States )?Parties")
@@ -164,10 +174,7 @@ def _numbered_conference(mention: Mention, convention: Target, ordinal: int, ctx
     """The ``ordinal``-th conference of the parties, named as the text names the conference: "Second
     Conference of States Parties to the African Nuclear-Weapon-Free Zone Treaty" (A/RES/79/15)."""
     language = canonical_language()
-    base = conference_of_parties_label(convention.label, False).get(language, "")
-    written = _PARTIES_HEAD.match(" ".join(mention.text.split())) if ctx.language == language else None
-    if written is not None:  # as the text names it: "Conference of States Parties"
-        base = re.sub(r"^Conference of the Parties", written.group(0), base)
+    base = _as_named(conference_of_parties_label(convention.label, False).get(language, ""), mention.text, ctx)
     name = f"{ordinal_word(ordinal, language, 'Title')} {base}"
     slug = f"cop-{convention.id}-{ordinal}"
     return Target("conference", slug, entity_iri("meeting", slug), labels({language: name}), convention.resolved, event)
