@@ -317,9 +317,10 @@ def _lettered(number: re.Match[str]) -> list[tuple[int, int, str]]:
     ]
 
 
-# A sentence (or the next footnote) starts: a full stop, maybe a note number, a capitalized word
-# ("chap. I, sect. C" and "Supplement No. 8" go on).
-_NEXT_SENTENCE = re.compile(r"\.\s+(?:\d{1,3}\s+)?(?=[A-Z][a-z])")
+# A sentence (or the next footnote) starts: a full stop, maybe a note number, a capitalized word in Latin
+# or Cyrillic script ("chap. I, sect. C" and "Supplement No. 8" go on; "… раздел A. 2 Резолюция 260 A (III)"
+# is the next note: A/RES/53/43 ru).
+_NEXT_SENTENCE = re.compile(r"\.\s+(?:\d{1,3}\s+)?(?=[A-ZÀ-ÝА-ЯЁ][a-zà-ÿа-яё])")
 
 
 @cache
