@@ -1,6 +1,7 @@
 // The page's controls (search, filters, panel, language, unresolved view), whatever draws the graph.
 // A renderer (render_canvas.js: vis-network; render_webgl.js: sigma.js) is made by makeRenderer(app)
-// and answers refresh(), relabel(), select(i), focus(i), labelOf(i); it calls app.clicked(i) and app.ready().
+// and answers refresh(), relabel(), select(i), focus(i), labelOf(i) and settled() (a promise: the frame
+// after a focus with everything drawn); it calls app.clicked(i) and app.ready().
 (function () {
   "use strict";
   performance.mark("instrumap:start");
