@@ -209,31 +209,47 @@
     return a;
   }
   function functionTag(fn) { const t = el("span", fn.replace(/_/g, " "), "fn"); t.style.background = data.function_colors[fn] || data.edge_colors.default; return t; }
-  // Plain comparisons, not localeCompare: a hub's "cited by" list has tens of thousands of rows.
-  const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  // Plain comparisons, not localeCompare: a hub's "cited by" list has tens of thousands of rows. A row's
+  // name is computed when a comparison needs it (a tie on date or count), once: most rows never need it.
+  const nameOf = row => (row.name === undefined ? (row.name = fullLabel(nodes[row.other])) : row.name);
+  const byName = (a, b) => { const x = nameOf(a), y = nameOf(b); return x < y ? -1 : x > y ? 1 : 0; };
   const sorters = {
-    date: (a, b) => { const x = nodes[a.other].date, y = nodes[b.other].date; return x < y ? 1 : x > y ? -1 : byName(a, b); },
+    date: (a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : byName(a, b)),
     citations: (a, b) => b.n - a.n || byName(a, b),
     name: byName,
   };
+  const ROWS_MAX = 300, ROWS_CHUNK = 30;
+  function citationRow(e, other) {
+    const li = el("li"), meta = el("div", undefined, "meta");
+    li.append(link(other));
+    if (nodes[other].date) meta.append(nodes[other].date + " · ");
+    if (e.relation) meta.append(e.relation.replace(/_/g, " "));
+    for (const fn of e.fns) meta.append(functionTag(fn));
+    if (e.n) meta.append(" " + e.n + (e.n === 1 ? " citation" : " citations"));
+    li.append(meta);
+    for (const [quote, language, places] of data.evidence[e.s + "," + e.t] || []) {
+      li.append(el("div", places.join(" · "), "meta"));
+      li.append(direct(el("blockquote", quote), language));
+    }
+    return li;
+  }
+  // The first rows (what the panel shows) are built at once; the rest, up to ROWS_MAX, a chunk per task
+  // once the next frame is drawn: a hub's 300 rows cost ~40 ms of building and layout, which kept the
+  // frame that shows a search's hit from being drawn.
   function citationList(list, side, order) {
     const ul = el("ul");
-    const rows = list.map(e => ({ e, other: e[side], n: e.n, name: fullLabel(nodes[e[side]]) })).sort(sorters[order]);
-    for (const { e, other } of rows.slice(0, 300)) {
-      const li = el("li"), meta = el("div", undefined, "meta");
-      li.append(link(other));
-      if (nodes[other].date) meta.append(nodes[other].date + " · ");
-      if (e.relation) meta.append(e.relation.replace(/_/g, " "));
-      for (const fn of e.fns) meta.append(functionTag(fn));
-      if (e.n) meta.append(" " + e.n + (e.n === 1 ? " citation" : " citations"));
-      li.append(meta);
-      for (const [quote, language, places] of data.evidence[e.s + "," + e.t] || []) {
-        li.append(el("div", places.join(" · "), "meta"));
-        li.append(direct(el("blockquote", quote), language));
-      }
-      ul.append(li);
-    }
-    if (rows.length > 300) ul.append(el("li", "… and " + (rows.length - 300) + " more", "hint"));
+    const rows = list.map(e => ({ e, other: e[side], n: e.n, date: nodes[e[side]].date, name: undefined })).sort(sorters[order]);
+    const shown = rows.slice(0, ROWS_MAX), more = rows.length - shown.length;
+    let at = 0;
+    const chunk = () => {  // appends the next rows; true while some are left
+      for (const { e, other } of shown.slice(at, at + ROWS_CHUNK)) ul.append(citationRow(e, other));
+      at += ROWS_CHUNK;
+      if (at < shown.length) return true;
+      if (more > 0) ul.append(el("li", "… and " + more + " more", "hint"));
+      return false;
+    };
+    const later = () => { if (chunk()) setTimeout(later, 0); };
+    if (chunk()) requestAnimationFrame(() => setTimeout(later, 0));
     return ul;
   }
   function section(panel, title, list, side, order) {
