@@ -218,7 +218,20 @@
     citations: (a, b) => b.n - a.n || byName(a, b),
     name: byName,
   };
-  const ROWS_MAX = 300, ROWS_CHUNK = 30;
+  const ROWS_MAX = 300, ROWS_FIRST = 15, ROWS_CHUNK = 30;  // the first rows fill the panel of a hub (about 6 show)
+  // The first `limit` rows in `order`, without naming every row: by date or count, rows are ranked on that
+  // key alone first, and names break ties only among the rows that reach the cut. A hub's 4,299 rows mostly
+  // share a few session dates: sorting them all with names computed ~4,000 labels (~12 ms of a search).
+  const sortKeys = { date: row => row.date, citations: row => row.n };
+  function firstRows(rows, order, limit) {
+    const key = sortKeys[order];
+    if (!key || rows.length <= limit) return rows.sort(sorters[order]).slice(0, limit);
+    rows.sort((a, b) => { const x = key(a), y = key(b); return x < y ? 1 : x > y ? -1 : 0; });
+    const cut = key(rows[limit - 1]);
+    let end = limit;
+    while (end < rows.length && key(rows[end]) === cut) end++;
+    return rows.slice(0, end).sort(sorters[order]).slice(0, limit);
+  }
   function citationRow(e, other) {
     const li = el("li"), meta = el("div", undefined, "meta");
     li.append(link(other));
@@ -238,12 +251,13 @@
   // frame that shows a search's hit from being drawn.
   function citationList(list, side, order) {
     const ul = el("ul");
-    const rows = list.map(e => ({ e, other: e[side], n: e.n, date: nodes[e[side]].date, name: undefined })).sort(sorters[order]);
-    const shown = rows.slice(0, ROWS_MAX), more = rows.length - shown.length;
+    const rows = list.map(e => ({ e, other: e[side], n: e.n, date: nodes[e[side]].date, name: undefined }));
+    const shown = firstRows(rows, order, ROWS_MAX), more = rows.length - shown.length;
     let at = 0;
     const chunk = () => {  // appends the next rows; true while some are left
-      for (const { e, other } of shown.slice(at, at + ROWS_CHUNK)) ul.append(citationRow(e, other));
-      at += ROWS_CHUNK;
+      const size = at ? ROWS_CHUNK : ROWS_FIRST;
+      for (const { e, other } of shown.slice(at, at + size)) ul.append(citationRow(e, other));
+      at += size;
       if (at < shown.length) return true;
       if (more > 0) ul.append(el("li", "… and " + more + " more", "hint"));
       return false;
