@@ -63,6 +63,7 @@ function makeRenderer(app) {
     relabel() { visNodes.update(nodes.map(n => ({ id: n.id, label: app.shortLabel(n), title: app.fullLabel(n) }))); },
     select(i) { network.selectNodes([nodes[i].id]); },
     focus(i) { network.focus(nodes[i].id, { scale: Math.max(network.getScale(), 1.2), animation: false }); },
+    settled: () => Promise.resolve(),  // vis-network draws a focus in one frame, edges with it
     labelOf(i) { return visNodes.get(nodes[i].id).label; },
   };
 }

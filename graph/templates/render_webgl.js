@@ -39,7 +39,8 @@ function makeRenderer(app) {
   let renderer;
   try {
     renderer = new Sigma(graph, container, {
-      hideEdgesOnMove: true, hideLabelsOnMove: true, labelRenderedSizeThreshold: 8, labelDensity: 0.5, labelGridCellSize: 140,
+      hideEdgesOnMove: false, hideLabelsOnMove: true,  // edges: see edgeDrawing
+      labelDensity: 0.5, labelGridCellSize: 140, ...zoomSettings(),
       defaultEdgeType: lines ? "line" : "arrow", zIndex: true, labelFont: getComputedStyle(document.body).fontFamily,
       edgeProgramClasses: lines ? { line: Sigma.rendering.EdgeLineProgram } : {},
       // Nodes as GL points, not circles of triangles: in software WebGL (no GPU) 15× more frames per second.
@@ -54,6 +55,8 @@ function makeRenderer(app) {
   } catch (err) {
     return unavailable(app, "WebGL failed: " + err.message);
   }
+  labelsFollowZoom(renderer);
+  const edgesLater = edgeDrawing(renderer);
   renderer.on("clickNode", ({ node }) => app.clicked(Number(node)));
   renderer.on("enterNode", ({ node, event }) => {
     tip.textContent = app.fullLabel(nodes[Number(node)]); tip.dir = "auto";
@@ -70,18 +73,74 @@ function makeRenderer(app) {
     renderer, graph,
     refresh() { renderer.refresh(); },
     relabel() { graph.updateEachNodeAttributes((key, attrs) => ({ ...attrs, label: app.shortLabel(nodes[Number(key)]) })); },
-    select(i) {  // re-process only the node selected before and the one selected now
+    // Re-process only the node selected before and the one selected now, and skip the re-indexation:
+    // without skipIndexation a partial refresh still re-indexes all 50,000 nodes in the next frame (40 to
+    // 80 ms of a search). What indexation would redo (the z order, the label grid) the selection does not
+    // need: the selected node is drawn again, on top, by sigma's highlighted-nodes layer, and keeps its label.
+    select(i) {
       const changed = [String(i)].concat(previous === null ? [] : [String(previous)]);
       selectedEdges = strongestOf(i);
       previous = i;
-      renderer.refresh({ partialGraph: { nodes: changed }, schedule: true });
+      renderer.refresh({ partialGraph: { nodes: changed }, skipIndexation: true, schedule: true });
     },
-    focus(i) {
+    focus(i) {  // in one frame (no camera animation), the overview's edges in the next (edgesAfterFocus)
       const at = renderer.getNodeDisplayData(String(i));
-      if (at) renderer.getCamera().setState({ x: at.x, y: at.y, ratio: Math.min(renderer.getCamera().ratio, nodes.length > 20000 ? 0.15 : 0.3) });
+      if (!at) return;
+      edgesLater.leaveOut();
+      renderer.getCamera().setState({ x: at.x, y: at.y, ratio: Math.min(renderer.getCamera().ratio, nodes.length > 20000 ? 0.15 : 0.3) });
     },
+    settled: () => edgesLater.settled(),
     labelOf(i) { return graph.getNodeAttribute(String(i), "label"); },
     selectedEdges: () => selectedEdges.length,
+  };
+}
+
+// Node discs keep their size on screen as one zooms in (they still shrink as one zooms out). Discs grown
+// with the zoom (sigma's default: by the square root) cover one another in a dense graph: the view around
+// a hub becomes one blotch, and software WebGL (no GPU) paints each covered pixel many times; at 50,000
+// nodes that alone took ~150 ms of a search's focus frame. labelsFollowZoom keeps which labels show.
+const LABEL_RENDERED_SIZE = 8;  // px: nodes this big on screen at zoom 1 get labels (more as one zooms in)
+function zoomSettings() {
+  return { zoomToSizeRatioFunction: ratio => Math.sqrt(Math.max(ratio, 1)), labelRenderedSizeThreshold: LABEL_RENDERED_SIZE };
+}
+
+// The label threshold falls with the zoom as disc sizes used to grow, so zooming in still labels the
+// same small nodes as before (size / √ratio ≥ 8 ⇔ size ≥ 8·√ratio). Set on the settings object before
+// each frame: setSetting() would schedule a full refresh (every node re-processed) on every zoom step.
+function labelsFollowZoom(renderer) {
+  renderer.on("beforeRender", () => {
+    renderer.settings.labelRenderedSizeThreshold = LABEL_RENDERED_SIZE * Math.sqrt(Math.min(renderer.getCamera().ratio, 1));
+  });
+}
+
+// When the overview's edges (up to the budget, 10,000 lines) are drawn. Not while the camera moves
+// (sigma's hideEdgesOnMove, done here instead: after a drag, sigma re-indexes the whole graph just to
+// draw them again, 60 to 80 ms that landed in a search made right after). And not in a focus frame (a
+// search's hit, centred): software WebGL takes ~70 ms to draw them, a third of that frame; they follow in
+// the next frame. A focus frame still draws every node, the labels, the hit highlighted and its own edges
+// (the 2D layer). leaveOut() applies to the next render; settled() resolves once a frame has drawn them.
+function edgeDrawing(renderer) {
+  let leftOut = false, pending = false, finish = () => {}, done = Promise.resolve();
+  const mouse = renderer.getMouseCaptor(), camera = renderer.getCamera();
+  const moving = () => camera.isAnimated() || mouse.isMoving || mouse.draggedEvents > 0 || mouse.currentWheelDirection !== 0;
+  for (const program of Object.values(renderer.edgePrograms)) {  // sigma 3.0 keeps its edge programs here
+    const draw = program.render.bind(program);
+    program.render = params => { if (!leftOut && !moving()) draw(params); };
+  }
+  // sigma resets draggedEvents in a timeout after mouseup; this one runs after it and redraws, edges included.
+  mouse.on("mouseup", () => setTimeout(() => renderer.scheduleRender(), 0));
+  renderer.on("afterRender", () => {
+    if (!leftOut) { finish(); return; }
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {  // the frame after the focus frame: redraw now, nothing re-processed
+      pending = false; leftOut = false;
+      renderer.refresh({ partialGraph: {}, skipIndexation: true });
+    });
+  });
+  return {
+    leaveOut() { if (!leftOut) { leftOut = true; done = new Promise(resolve => { finish = resolve; }); } },
+    settled: () => done,
   };
 }
 
@@ -110,5 +169,5 @@ function unavailable(app, reason) {
     "(enable hardware acceleration, or draw a part of it with instrumap visualize --top N or --focus X). Search and the panel still work.";
   setTimeout(() => app.ready(), 0);
   const none = () => {};
-  return { refresh: none, relabel: none, select: none, focus: none, labelOf: i => app.shortLabel(app.nodes[i]) };
+  return { refresh: none, relabel: none, select: none, focus: none, settled: () => Promise.resolve(), labelOf: i => app.shortLabel(app.nodes[i]) };
 }
