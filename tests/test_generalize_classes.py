@@ -242,3 +242,23 @@ def test_a_number_after_a_conference_of_the_parties_report_is_the_conferences() 
     assert act.id == "cop-uncac/resolution/4/2" and "A/RES/4/2" not in {r.id for r in refs}
     assert act.target.label["en"] == ("Conference of the States Parties to the United Nations Convention against "
                                       "Corruption resolution 4/2")
+
+
+def test_a_page_flattened_into_one_line_keeps_its_header_and_paragraphs() -> None:
+    """A/RES/56/153 fr as a web copy of its PDF: one line; the organ's line stands inline, the report is
+    read from the header, and each opener after a comma starts a preambular paragraph."""
+    text = ("Nations Unies Assemblée générale A/RES/56/153 Distr. générale 13 février 2002 Cinquante-sixième session "
+            "Point 119, b, de l’ordre du jour Résolution adoptée par l’Assemblée générale [sur le rapport de la "
+            "Troisième Commission (A/56/583/Add.2)] 56/153. Renforcement de l’action de l’Organisation des Nations "
+            "Unies dans le domaine des droits de l’homme L’Assemblée générale, Considérant que les buts des Nations "
+            "Unies sont, entre autres, de développer entre les nations des relations amicales, Rappelant sa "
+            "résolution 55/109 du 4 décembre 2000, Réaffirmant la Déclaration universelle des droits de l’homme, "
+            "Désireuse de faire progresser encore la coopération internationale dans le domaine des droits de "
+            "l’homme, Considérant que cette coopération devrait se fonder sur les principes consacrés par le droit "
+            "international, 1. Réaffirme que l’un des buts de l’Organisation des Nations Unies est de réaliser la "
+            "coopération internationale ; 2. Prie le Secrétaire général de lui présenter un rapport.")
+    record = extract_text(text, language="fr").as_json()
+    assert record["document"]["adopted_on_report"] == "A/56/583/Add.2"
+    placed = {(r["id"], r["paragraph"], r["function"]) for r in record["references"]}
+    assert ("A/RES/55/109", "PP2", "recalls") in placed and ("udhr", "PP3", "reaffirms") in placed, placed
+    assert "A/RES/56/153" not in {r["id"] for r in record["references"]}

@@ -16,6 +16,9 @@ _OWN_YEARBOOK_NUMBER = re.compile(r"^[ \t]*(\d{1,4}) \(([IVXL]+)\)\.[ \t]", re.M
 _OWN_SYMBOL = re.compile(r"^[ \t]*((?:A|S|E)(?:/HRC)?/RES/[\w./()\- ]+?)[ \t]*$", re.M)
 
 
+_FLAT_HEAD = 3000  # where a flattened page's header must end
+
+
 @dataclass(frozen=True, slots=True)
 class Header:
     end: int
@@ -68,6 +71,8 @@ def read_header(text: str, language: str) -> Header:
     """Find where the header stops (the "The General Assembly," line) and read what it says."""
     pats = _patterns(language)
     body = _search(pats["body_line"], text)
+    if body is None and "body_inline" in pats and text.count("\n", 0, _FLAT_HEAD) <= 3:
+        body = _search(pats["body_inline"], text[:_FLAT_HEAD])  # a page flattened into one line
     sc = _search(pats["sc_resolution"], text[:600])
     end = body.end() if body else sc.end() if sc else 0
     head = text[: body.start("body")] if body else text[:end]

@@ -174,6 +174,8 @@ def paragraph_starts(
         line_end = text.find("\n", m.end())
         alone = not text[m.end() : len(text) if line_end < 0 else line_end].strip()
         numbered.append((start, int(m.group(1)), alone))
+    if _one_line(text, begin, end):
+        _inline_starts(text, begin, end, zones, lex, starts, numbered)
     for start, _m in at_lines(_line_opener(lex.language), text, begin, end):
         if in_zones(start, zones):
             continue
@@ -202,6 +204,35 @@ def paragraph_starts(
                 del starts[s]
         ordered = sorted(starts)
     return sorted(starts.items())
+
+
+_ONE_LINE = 1500  # fewer line breaks than one per this many characters: a page flattened into one line
+_ONE_LINE_MIN = 300
+_INLINE_BREAK = re.compile(r"(?<=[,;:.])[ \t]+")
+_INLINE_NUMBER = re.compile(r"(\d{1,3})\.[ \t]+(?=[^\W\d_])")
+
+
+def _one_line(text: str, begin: int, end: int) -> bool:
+    """Whether the body is a page flattened into one line (a web copy of a PDF: A/RES/55/79 fr)."""
+    return end - begin > _ONE_LINE_MIN and text.count("\n", begin, end) * _ONE_LINE <= end - begin + _ONE_LINE
+
+
+def _inline_starts(
+    text: str, begin: int, end: int, zones: list[tuple[int, int]], lex: Lexicon,
+    starts: dict[int, int | None], numbered: list[tuple[int, int, bool]],
+) -> None:
+    """In a flattened page, a paragraph starts after a comma, semicolon, colon or full stop at a known
+    opener ("…, Rappelant …", "…; 2. Prie …"), or at an operative number before a word."""
+    opener = _opener_pattern(lex.language)
+    for gap in _INLINE_BREAK.finditer(text, begin, end):
+        at = gap.end()
+        if in_zones(at, zones):
+            continue
+        number = _INLINE_NUMBER.match(text, at)
+        if number is not None and text[gap.start() - 1] in ";:.":
+            numbered.append((at, int(number.group(1)), False))
+        elif opener.match(text, at):
+            starts[at] = None
 
 
 def _previous_line_start(text: str, offset: int) -> int:
