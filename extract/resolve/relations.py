@@ -162,7 +162,7 @@ def _footnote_sources(
     document: Document, refs: dict[str, list[Reference]], words: dict[str, re.Pattern[str]]
 ) -> dict[str, list[Reference]]:
     """Each footnote's sources (the resolutions or documents it names first); "Ibid., annex II."
-    names none and takes the previous footnote's (A/RES/61/180)."""
+    names none and takes the previous footnote's (A/RES/61/180), when that one named any."""
     sources: dict[str, list[Reference]] = {}
     previous: list[Reference] = []
     for note in sorted((b for b in document.blocks if b.id.startswith("FN")), key=lambda b: b.start):
@@ -172,7 +172,9 @@ def _footnote_sources(
             named = previous
         if named:
             sources[note.id] = named
-            previous = named
+        # A note that names none breaks the chain: "Ibid., vol. 1833" after "United Nations, Treaty Series,
+        # vol. 1577" points back to the Treaty Series, not to the resolution two notes up (A/RES/77/276).
+        previous = named
     return sources
 
 
