@@ -262,3 +262,24 @@ def test_a_page_flattened_into_one_line_keeps_its_header_and_paragraphs() -> Non
     placed = {(r["id"], r["paragraph"], r["function"]) for r in record["references"]}
     assert ("A/RES/55/109", "PP2", "recalls") in placed and ("udhr", "PP3", "reaffirms") in placed, placed
     assert "A/RES/56/153" not in {r["id"] for r in record["references"]}
+
+
+@pytest.mark.parametrize(("text", "language", "expected", "absent"), [
+    # A topic between items in Spanish, and no topic across a new citation word (A/RES/68/278 es).
+    ("Recordando las resoluciones 67/294, de 15 de agosto de 2013, relativas a la Nueva Alianza para el Desarrollo "
+     "de África, y 59/213, de 20 de diciembre de 2004, relativas a la cooperación entre las Naciones Unidas y la "
+     "Unión Africana,\nRecordando también las resoluciones del Consejo de Seguridad 1809 (2008), de 16 de abril de "
+     "2008, relativa a la paz y la seguridad en África, 1325 (2000), de 31 de octubre de 2000,", "es",
+     ["A/RES/67/294", "A/RES/59/213", "S/RES/1809(2008)", "S/RES/1325(2000)"], []),
+    # Addenda listed with corrigenda between them (A/RES/58/143).
+    ("Noting E/CN.4/2003/85 and Add.1 and Add.1/Corr.1, Add.2, Add.3 and Add.3/Corr.1 and Add.4.", "en",
+     ["E/CN.4/2003/85/Add.1", "E/CN.4/2003/85/Add.2", "E/CN.4/2003/85/Add.4"], ["E/CN.4/2003/85/Corr.1"]),
+    # A special session in digits (S/RES/54 (1948)).
+    ("Taking into consideration General Assembly resolution 186 (S-2) of 14 May 1948,", "en", ["A/RES/186(S-2)"], []),
+])  # fmt: skip
+def test_lists_addenda_and_sessions_of_other_shapes(
+    text: str, language: str, expected: list[str], absent: list[str]
+) -> None:
+    ids = {i for _, i in found(text, language)}
+    assert set(expected) <= ids, ids
+    assert not ids & set(absent), ids

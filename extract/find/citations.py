@@ -21,7 +21,8 @@ from instrumap.extract.records import Citation, Mention
 NUMBER = (
     r"(?:(?:ES|S)-\d{1,2}\s*/\s*\d{1,3}(?:\s?[A-H](?![A-Za-z0-9/]))?"
     r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H])?(?![A-Za-z0-9/]))?"
-    r"|\d{1,4}\s*(?:[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H])?\s*)?\((?:[IVXL]{1,6}|(?:E?S-)[IVX]{1,5})\)"
+    # A special session may be written in digits: "resolution 186 (S-2)" (S/RES/54 (1948)).
+    r"|\d{1,4}\s*(?:[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H])?\s*)?\((?:[IVXL]{1,6}|(?:E?S-)(?:[IVX]{1,5}|\d{1,2}))\)"
     r"|\d{1,4}\s*[(（]\s*\d{4}\s*[)）]"
     # A session in Chinese numerals: "第96(一)号决议", "第96㈠号决议" (A/RES/53/43 zh) is 96 (I).
     r"|\d{1,4}\s*(?:[A-H]\s*)?(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[㈠-㈩])"

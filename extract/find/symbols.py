@@ -62,7 +62,8 @@ def find_symbols(scan: Scan) -> Iterator[Mention]:
 def _more_parts() -> re.Pattern[str]:
     """ "… and Add.1", "… et Add.1", "…和Add.1": the words joining an addendum, from ``common.toml``."""
     joiners = alternation(load_data("common")["symbols"]["addendum_joiners"])
-    part = r"(?P<part>Add)\.(?P<first>\d{1,2})(?:[–-](?P<last>\d{1,2}))?\b"
+    # A corrigendum in the list is passed over: "E/CN.4/2003/85 and Add.1 and Add.1/Corr.1, Add.2" (A/RES/58/143).
+    part = r"(?:(?P<part>Add)|Corr)\.(?P<first>\d{1,2})(?:[–-](?P<last>\d{1,2}))?(?P<corrigendum>/Corr\.\d{1,2})?\b"
     return re.compile(rf"(?:[ ]*[,，、][ ]*|[ ]*(?:{joiners})[ ]*){part}")
 _RANGE = re.compile(r"/(?P<part>Add)\.(?P<first>\d{1,2})[–-](?P<last>\d{1,2})$")
 
@@ -80,7 +81,8 @@ def _with_addenda(flat: str, mention: Mention, end: int) -> Iterator[Mention]:
     parts = [(mention.start, mention.end, ranged)] if ranged else []
     at = end if mention.end >= end - 1 else -1
     while at >= 0 and (more := _more_parts().match(flat, at)) is not None:
-        parts.append((more.start("part"), more.end(), more))
+        if more.group("part") and not more.group("corrigendum"):
+            parts.append((more.start("part"), more.end(), more))
         at = more.end()
     for start, stop, part in parts:
         last = int(part["last"] or part["first"])
