@@ -283,3 +283,13 @@ def test_lists_addenda_and_sessions_of_other_shapes(
     ids = {i for _, i in found(text, language)}
     assert set(expected) <= ids, ids
     assert not ids & set(absent), ids
+
+
+def test_a_list_of_presidential_statements() -> None:
+    """S/RES/459 (1979): the statements of 8 December 1978 and 26 April are their symbols; the one of
+    15 May 1979, with no symbol, is a node of its own, its year taken once for the list."""
+    text = (SC + "Recalling its resolutions 425 (1978), as well as the statements made\nby the President of the "
+            "Security Council on 8 December\n1978 (S/12958), 7 on 26 April (S/13272) 20 and on 15\nMay 1979, 21")
+    ids = {i for _, i in found(text, "en")}
+    assert {"S/12958", "S/13272", "sc-presidential-statement-1979-05-15"} <= ids, ids
+    assert not [i for i in ids if i.startswith("sc-presidential-statement-1978")], ids

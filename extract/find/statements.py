@@ -35,21 +35,44 @@ def _anchor_words(lex: Lexicon, _gazetteer: object) -> dict[str, list[str]]:
 
 
 def find_statements(scan: Scan) -> Iterator[Mention]:
-    """Every dated presidential statement without a symbol of its own beside it."""
+    """Every dated presidential statement without a symbol of its own beside it, each of a list too
+    ("the statements made by the President … on 8 December 1978 (S/12958), on 26 April (S/13272) and
+    on 15 May 1979": S/RES/459 (1979))."""
     flat, lex = scan.flat, scan.lexicon
     pattern, symbol_after, footnote_after, since = _patterns(lex.language)
     done = -1
     for at in scan.flat_starts("statements"):
         m = pattern.match(flat, at) if at >= done else None
-        if m is None or symbol_after.match(flat, m.end()):
+        if m is None:
             continue
-        done = m.end()
-        if int(m.group("year")) >= since and footnote_after.match(flat, m.end()):
-            continue  # its footnote gives its S/PRST symbol
-        day, month, year = m.group("day"), m.group("month"), m.group("year")
-        date = f"{int(year):04d}-{lex.months[month]:02d}-{int(day):02d}"
-        cite = StatementCite(date, f"{int(day)} {month} {year}", bool(m.group("consensus")))
-        yield Mention("statement", at, m.end(), flat[at : m.end()], cite)
+        dates = [(at, m.end(), m.group("day"), m.group("month"), m.group("year")), *_more_dates(flat, m.end(), lex)]
+        done = dates[-1][1]
+        consensus = bool(m.group("consensus"))
+        for i, (start, stop, day, month, year) in enumerate(dates):
+            year = year or next((later[4] for later in dates[i + 1 :] if later[4]), "")
+            if not year or symbol_after.match(flat, stop):
+                continue  # the symbol right after it is the reference
+            if int(year) >= since and footnote_after.match(flat, stop):
+                continue  # its footnote gives its S/PRST symbol
+            date = f"{int(year):04d}-{lex.months[month]:02d}-{int(day):02d}"
+            cite = StatementCite(date, f"{int(day)} {month} {year}", consensus)
+            yield Mention("statement", start, stop, flat[start:stop], cite)
+
+
+def _more_dates(flat: str, at: int, lex: Lexicon) -> list[tuple[int, int, str, str, str]]:
+    """The further dates of a list of statements: (start, end, day, month, year or "")."""
+    more, item = [], _more_pattern(lex.language)
+    while (m := item.match(flat, at)) is not None:
+        more.append((m.start("day"), m.end(), m.group("day"), m.group("month"), m.group("year") or ""))
+        at = m.end()
+    return more
+
+
+@cache
+def _more_pattern(language: str) -> re.Pattern[str]:
+    lex = lexicon(language)
+    table = lex.table("presidential_statements")
+    return re.compile(str(table["more_dates"]).replace("{month}", alternation(lex.months)))
 
 
 STATEMENTS = register(Finder("statements", _anchor_words, find_statements))
