@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from instrumap.extract.find.citations import antecedent_series
+from instrumap.extract.find.organs import antecedent_series
 from instrumap.extract.find.scan import Finder, Scan, register
 from instrumap.extract.lexicon import Lexicon, lexicon
 from instrumap.extract.records import Mention, RulesCite
