@@ -293,3 +293,13 @@ def test_a_list_of_presidential_statements() -> None:
     ids = {i for _, i in found(text, "en")}
     assert {"S/12958", "S/13272", "sc-presidential-statement-1979-05-15"} <= ids, ids
     assert not [i for i in ids if i.startswith("sc-presidential-statement-1978")], ids
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("安全理事会\n\n回顾其以往各项决议,特别是2003年7月28日第1493号决议、2004年3月12日第1533号决议,", "zh",
+     ["S/RES/1493(2003)", "S/RES/1533(2004)"]),
+    ("The Security Council,\n\nRecalling its resolution 1493 of 28 July 2003,", "en", ["S/RES/1493(2003)"]),
+])  # fmt: skip
+def test_a_council_number_takes_the_year_of_its_date(text: str, language: str, expected: list[str]) -> None:
+    """S/RES/1616 (2005) zh: a Council resolution cited by number and date is of the date's year."""
+    assert set(expected) <= {i for _, i in found(text, language)}

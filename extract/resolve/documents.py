@@ -49,11 +49,29 @@ def citation_target(mention: Mention, ctx: Context) -> Target | None:
     series = ctx.own_series if cited.organ in ("self", "?", "") else cited.organ  # the organ right there, no other
     if not fits(series, cited.form) or mention.kind != "resolution":
         return None
-    year = _year_of(cited.number, ctx)
+    year = _dated_year(mention, ctx) or _year_of(cited.number, ctx)
     if year is None:
         ctx.problems.append(f"Security Council resolution {cited.number} cited without its year: not resolved")
         return None
     return _numbered_target(series, f"{cited.number} ({year})", mention.kind)
+
+
+# The date a Council number is cited with, right after it ("resolution 1493 of 28 July 2003", "1493 du 28 juillet
+# 2003", "1493 от 28 июля 2003 года") or right before it ("2003年7月28日第1493号决议": S/RES/1616 (2005) zh):
+# a Council resolution's year is the year it was adopted.
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*(?:of|du|de|del|от)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?[^\W\d_]+\s+(?:de\s+)?((?:19[4-9]|20\d)\d)\b"
+)
+_DATE_BEFORE = re.compile(r"((?:19[4-9]|20\d)\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:的\s*)?第?\s*$")
+
+
+def _dated_year(mention: Mention, ctx: Context) -> str | None:
+    flat = ctx.document.flat
+    after = _DATE_AFTER.match(flat, mention.end)
+    if after is not None:
+        return after.group(1)
+    before = _DATE_BEFORE.search(flat, max(0, mention.start - 24), mention.start)
+    return before.group(1) if before is not None else None
 
 
 def _year_of(number: str, ctx: Context) -> str | None:
