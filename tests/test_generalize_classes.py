@@ -305,3 +305,18 @@ def test_a_council_number_takes_the_year_of_its_date(tmp_path: Path, name: str, 
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     assert set(expected) <= {r.id for r in extract(path).references}
+
+
+@pytest.mark.parametrize(("text", "language", "expected", "absent"), [
+    ("Совет по правам человека,\n\nвновь подтверждая все предыдущие резолюции, принятые Комиссией по правам человека "
+     "и Советом, включая резолюцию 2005/55 Комиссии от 20 апреля 2005 года,", "ru",
+     ["E/CN.4/RES/2005/55"], ["E/RES/2005/55"]),
+    ("The Human Rights Council,\n\nReaffirming the resolutions adopted by the Commission on Human Rights, including "
+     "resolution 2005/55 of the Commission of 20 April 2005,", "en", ["E/CN.4/RES/2005/55"], ["E/RES/2005/55"]),
+])  # fmt: skip
+def test_a_bare_organ_after_the_number_is_the_one_named_before(
+    text: str, language: str, expected: list[str], absent: list[str]
+) -> None:
+    """A/HRC/RES/35/3 ru: "резолюцию 2005/55 Комиссии" is the Commission on Human Rights' named before."""
+    ids = {i for _, i in found(text, language)}
+    assert set(expected) <= ids and not ids & set(absent), ids

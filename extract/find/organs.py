@@ -116,7 +116,8 @@ _SENTENCE = 400  # how far back a bare "the Council" looks for the council it st
 def _bare_organ(flat: str, at: int, word: str, lex: Lexicon) -> str:
     """A bare "Council"/“理事会” stands for the council last named in full in the same sentence
     (“人权委员会…第2005/55号决议和理事会…第6/3号决议”: the Human Rights Council named before, not the
-    Assembly); otherwise it stays ``?`` and the citing organ is meant."""
+    Assembly; "резолюцию 2005/55 Комиссии" after "Комиссией по правам человека": A/HRC/RES/35/3 ru);
+    otherwise it stays ``?`` and the citing organ is meant."""
     organ = _organ_of(word, lex)
     if organ != "?":
         return organ
@@ -124,8 +125,18 @@ def _bare_organ(flat: str, at: int, word: str, lex: Lexicon) -> str:
     head = head[max(head.rfind("。"), head.rfind(". "), head.rfind(";"), head.rfind("；")) + 1 :]
     key = " ".join(word.split())
     named = [m.group(0) for m in organ_pattern(lex.language).finditer(head)]
-    full = [n for n in named if n != key and n.endswith(key) and lex.organs.get(n, "?") not in ("?", "self")]
+    full = [n for n in named if n != key and _same_head(n, key) and lex.organs.get(n, "?") not in ("?", "self")]
     return lex.organs[full[-1]] if full else "?"
+
+
+def _same_head(full: str, bare: str) -> bool:
+    """Whether a full organ name has the bare word as its head: at its end ("Human Rights Council",
+    “人权理事会”) or, in another case form, at its start ("Комиссией по правам человека" / "Комиссии": the
+    stem of five letters)."""
+    if full.endswith(bare):
+        return True
+    first = full.split()[0] if " " in full else ""
+    return len(bare) >= 6 and len(first) >= 6 and first[:5] == bare[:5] and first != bare
 
 
 def antecedent_series(flat: str, at: int, lex: Lexicon) -> str:
@@ -160,6 +171,8 @@ def organ_after(flat: str, at: int, lex: Lexicon) -> tuple[str, str]:
     if not named:
         return "", ""
     organ = lex.organs.get(" ".join(named.group(0).split()), "")
+    if organ == "?":  # "resolution 2005/55 of the Commission": the commission named before in the sentence
+        organ = _bare_organ(flat, at, named.group(0), lex)
     if organ != "parties":
         return organ, ""
     title = _parties_title(lex.language)
