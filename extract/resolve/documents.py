@@ -66,19 +66,29 @@ _DATE_BEFORE = re.compile(r"((?:19[4-9]|20\d)\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}
 
 
 def _dated_year(mention: Mention, ctx: Context) -> str | None:
-    flat = ctx.document.flat
-    after = _DATE_AFTER.match(flat, mention.end)
+    return _date_year_at(ctx.document.flat, mention.start, mention.end)
+
+
+def _date_year_at(flat: str, start: int, end: int) -> str | None:
+    """The year of the date written right after or right before a number at ``flat[start:end]``."""
+    after = _DATE_AFTER.match(flat, end)
     if after is not None:
         return after.group(1)
-    before = _DATE_BEFORE.search(flat, max(0, mention.start - 24), mention.start)
+    before = _DATE_BEFORE.search(flat, max(0, start - 24), start)
     return before.group(1) if before is not None else None
 
 
 def _year_of(number: str, ctx: Context) -> str | None:
-    """The year of a Security Council number: as the document writes it elsewhere, or as [sc_years] knows it."""
-    written = re.search(rf"(?<![\d/]){number}\s*[(（]\s*((?:19|20)\d\d)\s*[)）]", ctx.document.flat)
+    """The year of a Security Council number: as the document writes it elsewhere ("1533 (2004)", or
+    the number with its date: "2004年3月12日第1533号决议" before "第1533号决议第10段"), or as [sc_years] knows it."""
+    flat = ctx.document.flat
+    written = re.search(rf"(?<![\d/]){number}\s*[(（]\s*((?:19|20)\d\d)\s*[)）]", flat)
     if written:
         return written.group(1)
+    for other in re.finditer(rf"(?<![\d/.]){number}(?![\d/])", flat):
+        year = _date_year_at(flat, other.start(), other.end())
+        if year is not None:
+            return year
     return _known_years().get(number)
 
 
