@@ -141,7 +141,8 @@ def _pyoxigraph(corpus: Path, summary: Path, result: dict[str, object]):  # type
 
     from instrumap.graph.export import write_turtle
     from instrumap.graph.store import GraphStore
-    from instrumap.graph.summary import SUMMARY, refresh_summary
+    from instrumap.graph.summary import refresh_summary
+    from instrumap.ontology.iris import special_graph
 
     folder = OUT / "bench-store"
     shutil.rmtree(folder, ignore_errors=True)
@@ -155,7 +156,7 @@ def _pyoxigraph(corpus: Path, summary: Path, result: dict[str, object]):  # type
     refresh_summary(store)
     store.flush()
     result["summary_s"] = round(time.perf_counter() - started, 2)
-    serialize(store.quads([SUMMARY]), str(summary), format=RdfFormat.N_QUADS)  # the same summary for rdflib
+    serialize(store.quads([special_graph("summary")]), str(summary), format=RdfFormat.N_QUADS)  # the same summary for rdflib
     result["triples"] = len(store)
     result["summary_triples"] = len(store) - int(result["quads_loaded"])  # type: ignore[call-overload]
     result["store_mb"] = round(sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6, 1)
