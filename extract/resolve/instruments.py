@@ -8,9 +8,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from instrumap.extract.lexicon import canonical_language
-from instrumap.extract.records import NO_EVENT, Event, Mention, Target, Title, labels
+from instrumap.extract.records import NO_EVENT, Event, Labels, Mention, Target, Title, labels
 from instrumap.extract.resolve.context import Context
-from instrumap.extract.resolve.naming import plan_label
+from instrumap.extract.resolve.naming import plan_label, series_labels
 from instrumap.ontology.authorities import Authority, Entry, entry_collection, normalize_name
 from instrumap.ontology.iris import entity_iri, slugify
 
@@ -32,7 +32,16 @@ def _entry_target(entry_id: str, data: Authority) -> Target:
 def _make_entry_target(entry: Entry, data: Authority) -> Target:
     facts = Event(*(str(entry.facts.get(name, "")) for name in _EVENT_FACTS))
     uri = entity_iri(entry_collection(entry), entry.id)
-    return Target(entry.kind, entry.id, uri, labels(entry.labels), True, facts, _described(data, entry.id, uri))
+    return Target(entry.kind, entry.id, uri, _entry_labels(entry, data), True, facts, _described(data, entry.id, uri))
+
+
+def _entry_labels(entry: Entry, data: Authority) -> Labels:
+    """An entry's labels; a meeting of a series gets the series' labels in the languages it lacks, however
+    it was found ("Huitième Congrès des Nations Unies pour la prévention du crime …" for crime-congress-8)."""
+    series = data.get(str(entry.facts.get("series", ""))) if entry.facts.get("ordinal") else None
+    if series is None:
+        return labels(entry.labels)
+    return labels({**series_labels(series, int(entry.facts["ordinal"])), **entry.labels})  # type: ignore[call-overload]
 
 
 def _described(data: Authority, target_id: str, uri: str) -> bool:

@@ -14,12 +14,11 @@ from instrumap.extract.lexicon import (
     ordinal_value,
     ordinal_word,
     organ_names,
-    supported_languages,
 )
 from instrumap.extract.records import Event, MeetingName, Mention, Target, labels
 from instrumap.extract.resolve.context import CONVENTIONS, Context
 from instrumap.extract.resolve.instruments import entry_target, unresolved
-from instrumap.extract.resolve.naming import conference_of_parties_label, session_label
+from instrumap.extract.resolve.naming import conference_of_parties_label, series_labels, session_label
 from instrumap.ontology.authorities import Authority, Entry
 from instrumap.ontology.iris import entity_iri, slugify
 
@@ -89,26 +88,13 @@ def series_meeting(data: Authority, name: str, ordinal: int) -> Entry | None:
 def series_meeting_of(data: Authority, series: Entry, ordinal: int) -> Entry | None:
     """The ``ordinal``-th meeting of ``series``."""
     known = data.meeting_in_series(series.id, ordinal)
-    labels = series_labels(series, ordinal)
     if known is not None:
-        missing = {language: label for language, label in labels.items() if language not in known.labels}
-        return replace(known, labels={**known.labels, **missing}) if missing else known
+        return known  # its target gets the series' labels it lacks (resolve.instruments)
+    labels = series_labels(series, ordinal)
     if labels:
         return Entry(f"{series.id}-{ordinal}", "meeting", series.kind, labels,
                      facts={"series": series.id, "ordinal": ordinal})  # fmt: skip
     return None
-
-
-def series_labels(series: Entry, ordinal: int) -> dict[str, str]:
-    """The ``ordinal``-th meeting's name in every language the series has a template in: a known meeting
-    lacking a language gets it so ("Douzième Congrès des Nations Unies pour la prévention du crime …")."""
-    style = dict(series.facts.get("ordinal_style", {}))  # type: ignore[call-overload]
-    labels = {}
-    for language, template in series.labels.items():
-        word = ordinal_word(ordinal, language, str(style.get(language, "Title")))
-        if word and "{ordinal}" in template and language in supported_languages():
-            labels[language] = template.replace("{ordinal}", word)
-    return labels
 
 
 def _without_ordinal(title: str, lex: Lexicon) -> str:

@@ -9,8 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
-from instrumap.extract.lexicon import canonical_language, label_languages, lexicon, ordinal_word, organ_names
+from instrumap.extract.lexicon import (
+    canonical_language,
+    label_languages,
+    lexicon,
+    ordinal_word,
+    organ_names,
+    supported_languages,
+)
 from instrumap.extract.records import Labels, labels
+from instrumap.ontology.authorities import Entry
 
 
 def _template(language: str, key: str) -> str:
@@ -61,3 +69,15 @@ def plan_label(base: Mapping[str, str]) -> Labels:
         for language in label_languages()
         if language in base
     })  # fmt: skip
+
+
+def series_labels(series: Entry, ordinal: int) -> dict[str, str]:
+    """The ``ordinal``-th meeting's name in every language the series has a template in: a known meeting
+    lacking a language gets it so ("Douzième Congrès des Nations Unies pour la prévention du crime …")."""
+    style = dict(series.facts.get("ordinal_style", {}))  # type: ignore[call-overload]
+    labels = {}
+    for language, template in series.labels.items():
+        word = ordinal_word(ordinal, language, str(style.get(language, "Title")))
+        if word and "{ordinal}" in template and language in supported_languages():
+            labels[language] = template.replace("{ordinal}", word)
+    return labels
