@@ -29,8 +29,8 @@ DEVELOPED_ON = ["A_RES_55_63.en.json", "A_RES_55_70.en.json", "A_RES_58_141.en.j
                 "A_RES_73_187.en.json", "S_RES_661_1990.en.json"]  # fmt: skip
 # Reached on all gold files (targets F1 per language and overall; relation recall): raise them, never lower.
 # (220 files: the 127 added last, annotated blind, carry more report, treaty-body, old Council and web layouts.)
-FLOORS = {"en": 0.949, "zh": 0.984, "fr": 0.952, "es": 0.931, "ru": 0.937, "ar": 0.943, "all": 0.951,
-          "relations_recall": 0.582, "functions": 0.850, "paragraphs": 0.756}  # fmt: skip
+FLOORS = {"en": 0.950, "zh": 0.984, "fr": 0.952, "es": 0.931, "ru": 0.937, "ar": 0.943, "all": 0.951,
+          "relations_recall": 0.589, "functions": 0.850, "paragraphs": 0.756}  # fmt: skip
 
 
 @pytest.mark.parametrize("gold", DEVELOPED_ON)
