@@ -56,7 +56,7 @@ def stats_command(store_path: Path, top: int, fmt: str, output: Path | None) -> 
         for title, ranked, column in rankings.values():
             out.write(f"\n{title}\n")
             # PageRank scores of a large graph differ in the fourth significant digit: print four of them.
-            shown = (f"{r.value:.4g}" if column == "pagerank" else r.value for r in ranked)
+            shown = (f"{r.value:#.4g}" if column == "pagerank" else r.value for r in ranked)  # "#": 0.002000, not 0.002
             cells = ((r.label[:70], r.type, value) for r, value in zip(ranked, shown, strict=True))
             table(cells, ("target", "type", column), out)
         out.write(f"\nWeakly connected components: {len(sizes)} (largest {sizes[:5]})\n")
