@@ -11,12 +11,10 @@ import pytest
 from instrumap import extract, extract_text
 from instrumap.extract.symbols import symbol_from_source
 
+from conftest import check, found
+
 SC = "Resolution 661 (1990)\nAdopted by the Security Council at its 2933rd meeting, on 6 August 1990\n\nThe Security Council,\n\n"
 GA = "Resolution adopted by the General Assembly on 2 December 2009\n\n64/179. Strengthening\n\nThe General Assembly,\n\n"
-
-
-def found(text: str, language: str) -> list[tuple[str, str]]:
-    return [(r.kind, r.id) for r in extract_text(text, language=language).references]
 
 
 RULES = [
@@ -43,10 +41,7 @@ RULES = [
 def test_rules_of_procedure_are_the_governed_bodys(
     text: str, language: str, expected: list[tuple[str, str]], absent: list[str]
 ) -> None:
-    got = found(text, language)
-    for pair in expected:
-        assert pair in got, got
-    assert not {i for _, i in got} & set(absent), got
+    check(text, language, expected, absent)
 
 
 def test_a_committees_own_rules_in_its_decision() -> None:
@@ -84,10 +79,7 @@ TITLES = [
 
 @pytest.mark.parametrize(("text", "expected", "absent"), TITLES)
 def test_titles_with_listed_nouns_and_parentheses(text: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
-    got = found(text, "en")
-    for pair in expected:
-        assert pair in got, got
-    assert not {i for _, i in got} & set(absent), got
+    check(text, "en", expected, absent)
 
 
 def test_a_page_heads_running_title_does_not_glue_a_broken_title(tmp_path: Path) -> None:

@@ -7,19 +7,7 @@ import pytest
 
 from instrumap import extract_text
 
-
-def found(text: str, language: str) -> list[tuple[str, str]]:
-    return [(r.kind, r.id) for r in extract_text(text, language=language).references]
-
-
-def check(text: str, language: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
-    got = found(text, language)
-    for pair in expected:
-        assert pair in got, (text, got)
-    ids = {i for _, i in got}
-    for bad in absent:
-        assert bad not in ids, (text, got)
-
+from conftest import check, found
 
 # Class 6: a title ends where it ends (a known name, a year after "in", "and to the", "by the"), goes on
 # across a date inside it, and a name another title embeds after "to the" counts too.

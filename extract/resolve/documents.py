@@ -56,13 +56,12 @@ def citation_target(mention: Mention, ctx: Context) -> Target | None:
     return _numbered_target(series, f"{cited.number} ({year})", mention.kind)
 
 
-# The date a Council number is cited with, right after it ("resolution 1493 of 28 July 2003", "1493 du 28 juillet
-# 2003", "1493 от 28 июля 2003 года") or right before it ("2003年7月28日第1493号决议": S/RES/1616 (2005) zh):
-# a Council resolution's year is the year it was adopted.
-_DATE_AFTER = re.compile(
-    r"\s*,?\s*(?:of|du|de|del|от)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?[^\W\d_]+\s+(?:de\s+)?((?:19[4-9]|20\d)\d)\b"
-)
-_DATE_BEFORE = re.compile(r"((?:19[4-9]|20\d)\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:的\s*)?第?\s*$")
+@cache
+def _dated_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The date a Council number is cited with, right after it or right before it (``common.toml``
+    ``[sc_dates]``): a Council resolution's year is the year it was adopted."""
+    data = load_data("common")["sc_dates"]
+    return re.compile(str(data["after"])), re.compile(str(data["before"]))
 
 
 def _dated_year(mention: Mention, ctx: Context) -> str | None:
@@ -71,10 +70,11 @@ def _dated_year(mention: Mention, ctx: Context) -> str | None:
 
 def _date_year_at(flat: str, start: int, end: int) -> str | None:
     """The year of the date written right after or right before a number at ``flat[start:end]``."""
-    after = _DATE_AFTER.match(flat, end)
+    date_after, date_before = _dated_patterns()
+    after = date_after.match(flat, end)
     if after is not None:
         return after.group(1)
-    before = _DATE_BEFORE.search(flat, max(0, start - 24), start)
+    before = date_before.search(flat, max(0, start - 24), start)
     return before.group(1) if before is not None else None
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from instrumap.extract.lexicon import canonical_language
+from instrumap.extract.lexicon import alternation, canonical_language, lexicon
 from instrumap.extract.records import NO_EVENT, Event, Labels, Mention, Target, Title, labels
 from instrumap.extract.resolve.context import Context
 from instrumap.extract.resolve.naming import plan_label, series_labels
@@ -68,21 +68,29 @@ def instrument_target(mention: Mention, ctx: Context) -> Target:
 
 
 def _instrument_target(title: str, kind: str, ctx: Context) -> Target:
-    entry = _lookup(ctx.authority, title) or _lookup(ctx.authority, _acronyms_spelled_out(title, ctx.authority))
+    entry = _lookup(ctx.authority, title)
+    entry = entry or _lookup(ctx.authority, _acronyms_spelled_out(title, ctx.authority, ctx.language))
     return entry_target(entry, ctx.authority) if entry else unresolved(kind, "instrument", title, ctx)
 
 
-_ACRONYM_OBJECT = re.compile(r"\b(to|of|under)[ ]+([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)$")
+@cache
+def _acronym_object(language: str) -> re.Pattern[str] | None:
+    """An acronym after a connector at a title's end, from the lexicon's ``[title_grammar]``."""
+    grammar = lexicon(language).table("title_grammar")
+    if not grammar.get("acronym") or not grammar.get("acronym_after"):
+        return None
+    return re.compile(rf"\b(?:{alternation(grammar['acronym_after'])})[ ]+((?:{grammar['acronym']}))$")
 
 
-def _acronyms_spelled_out(title: str, data: Authority) -> str:
+def _acronyms_spelled_out(title: str, data: Authority, language: str) -> str:
     """ "Second Optional Protocol to ICCPR" (a UPR glossary, A/HRC/WG.6/43/FRA/3) → "… to the International
     Covenant on Civil and Political Rights": an instrument an acronym names, written out."""
-    m = _ACRONYM_OBJECT.search(" ".join(title.split()))
-    named = data.lookup(m.group(2), ("instrument",)) if m else []
+    pattern, written = _acronym_object(language), " ".join(title.split())
+    m = pattern.search(written) if pattern is not None else None
+    named = data.lookup(m.group(1), ("instrument",)) if m else []
     if not named:
         return title
-    return f"{' '.join(title.split())[: m.start(2)]}the {named[0].label(canonical_language())}"  # type: ignore[union-attr]
+    return f"{written[: m.start(1)]}the {named[0].label(canonical_language())}"  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=65536)

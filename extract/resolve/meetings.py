@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from instrumap.extract.lexicon import (
     Lexicon,
@@ -147,12 +148,16 @@ def _as_named(label: str, written: str, ctx: Context) -> str:
 _PARTIES_HEAD = re.compile(r"(?:Conference|Meeting) of (?:the )?(?:States )?Parties")
 
 
+@cache
+def _ordinal_word_before(language: str) -> re.Pattern[str] | None:
+    words = lexicon(language).table("title_grammar").get("meeting_ordinals", ())
+    return re.compile(rf"(?<!\w)({alternation(words)})\s+$", re.I) if words else None
+
+
 def _ordinal_before(ctx: Context, at: int) -> int:
     """The ordinal right before a conference of the parties ("the second Conference of States Parties"): 0 if none."""
-    words = lexicon(ctx.language).table("title_grammar").get("meeting_ordinals", ())
-    if not words:
-        return 0
-    before = re.search(rf"(?<!\w)({alternation(words)})\s+$", ctx.document.flat[max(0, at - 24) : at], re.I)
+    pattern = _ordinal_word_before(ctx.language)
+    before = pattern.search(ctx.document.flat[max(0, at - 24) : at]) if pattern is not None else None
     return (ordinal_value(before.group(1).lower(), ctx.language) or 0) if before else 0
 
 
