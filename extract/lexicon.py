@@ -41,10 +41,33 @@ def canonical_language() -> str:
 
 
 def alternation(words: Iterable[object], *, boundary: bool = False) -> str:
-    """A regex alternation of ``words``, longest first so that the longest phrase wins."""
-    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """A regex alternation of ``words`` in which the longest phrase wins; a space stands for any run of
+    white space.
+
+    Written as a trie (``Re(?:call(?:ing)?|affirm(?:ing)?)``), not as a flat list of phrases: a lexicon's
+    1,000 openers or 3,000 authority names as a flat alternation cost Python's ``re`` a third of a second
+    to compile in every process and are tried one phrase after another at every position; the trie
+    compiles in a fraction of that and rejects a position at its first letter. Greedy optional groups
+    keep the longest-match order of the flat list sorted longest first."""
+    trie: dict[str, Any] = {}
+    for word in {str(w) for w in words}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    body = _trie_pattern(trie)
     return rf"\b(?:{body})\b" if boundary else f"(?:{body})"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+                for char, child in sorted(node.items()) if char]  # fmt: skip
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
 
 
 def _frozen(table: Mapping[str, Any] | None) -> Mapping[str, Any]:

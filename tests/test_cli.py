@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from instrumap.cli import main
+from instrumap.cli.app import COMMANDS
 
 from conftest import SEED
 
@@ -23,7 +24,7 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help_with_an_example_and_is_documented(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0 and "Example:" in out
@@ -161,7 +162,7 @@ STORE_COMMANDS = ["query", "stats", "export", "validate", "push", "visualize", "
 
 @pytest.mark.parametrize("command", STORE_COMMANDS)
 def test_the_store_is_named_the_same_way_everywhere(command: str) -> None:
-    options = {o.name: o for o in main.commands[command].params}
+    options = {o.name: o for o in main.get_command(None, command).params}  # type: ignore[arg-type, union-attr]
     assert set(options["store_path"].opts) == {"-s", "--store"}
 
 
@@ -175,7 +176,7 @@ READ_COMMANDS = ["query", "stats", "extract", "evaluate"]
 
 @pytest.mark.parametrize("command", READ_COMMANDS)
 def test_every_read_command_has_the_same_output_options(command: str) -> None:
-    options = {o.name: o for o in main.commands[command].params}
+    options = {o.name: o for o in main.get_command(None, command).params}  # type: ignore[arg-type, union-attr]
     assert set(options["fmt"].opts) == {"--format"} and options["fmt"].default == "table"
     assert set(options["output"].opts) == {"-o", "--output"}
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from instrumap.cli import main
+from instrumap.cli.app import COMMANDS
 from instrumap.graph.local_endpoint import free_port
 
 from conftest import CORPUS, SEED
@@ -60,7 +60,7 @@ def readme_commands() -> list[list[str]]:
 
 def test_the_readme_shows_every_command() -> None:
     shown = {c[c.index("instrumap") + 1] for c in readme_commands()}
-    assert shown == set(main.commands)
+    assert shown == set(COMMANDS)
 
 
 @pytest.fixture(scope="module")

@@ -38,7 +38,24 @@ NUMBER = (
     # last, so that every longer form wins; kept only where the organ is the Council (``bare``).
     r"|\d{1,4}(?![\d/]|[.,]\d|\s*[(（]|\s?[A-H](?![A-Za-z])))"
 )
-_NUMBER_RE = re.compile(NUMBER)
+
+
+@cache
+def number_pattern(language: str) -> str:
+    """NUMBER with the language's own way of writing a session, first (``[citation_grammar]
+    session_number``): the Arabic texts write "2656 (د–25)", "194 (الدورة 3)", "3419 دال (د–30)" for
+    2656 (XXV), 194 (III), 3419 D (XXX) (A/RES/37/120 ar, A/RES/1604 (XV) ar)."""
+    grammar = lexicon(language).table("citation_grammar")
+    own = grammar.get("session_number")
+    if not own:
+        return NUMBER
+    letters = alternation(grammar.get("letters", {})) if grammar.get("letters") else "(?!)"
+    return f"(?:{str(own).replace('{letter}', letters)}|{NUMBER})"
+
+
+@cache
+def _number_re(language: str) -> re.Pattern[str]:
+    return re.compile(number_pattern(language))
 
 
 def number_form(number: str) -> str:
@@ -69,10 +86,11 @@ def list_pattern(language: str) -> re.Pattern[str]:
     months = alternation(lex.months) if lex.months else "(?!)"
     date = str(grammar["date"]).replace("{month}", months)
     topic = str(grammar.get("topic", "(?!)"))
-    item = str(grammar["item"]).replace("{topic}", topic).replace("{number}", NUMBER).replace("{date}", date)
+    number = number_pattern(language)
+    item = str(grammar["item"]).replace("{topic}", topic).replace("{number}", number).replace("{date}", date)
     whole = str(grammar["list"]).replace("{item}", item).replace("{sep}", str(grammar["sep"]))
     whole = whole.replace("{organ}", alternation(lex.organs))  # an organ between word and number (قرار مجلس الأمن 1373)
-    return re.compile(whole.replace("{number}", NUMBER).replace("{word}", alternation(lex.citation_words)))
+    return re.compile(whole.replace("{number}", number).replace("{word}", alternation(lex.citation_words)))
 
 
 @cache
@@ -95,7 +113,7 @@ def _list_numbers(flat: str, match: re.Match[str], language: str) -> Iterator[re
     topic = _topic_pattern(language)
     first = ""
     previous_end = -1
-    for number in _NUMBER_RE.finditer(flat, match.start(), match.end()):
+    for number in _number_re(language).finditer(flat, match.start(), match.end()):
         form = number_form(number.group(0))
         if form == "bare" and previous_end >= 0 and not _listed(flat, previous_end, number, language):
             continue
@@ -241,7 +259,7 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
         own = _own_organ_after(flat, number, lex)
         for start, end, raw in _lettered(number) or _letter_named(flat, number, lex):
             cited = Citation(
-                number=_roman_session(re.sub(r"\s+", " ", raw.replace("（", "(").replace("）", ")")).strip()),
+                number=_roman_session(re.sub(r"\s+", " ", raw.replace("（", "(").replace("）", ")")).strip(), lex),
                 form=form,
                 organ="S" if form == "bare" and council and not after else own or after or organ,
                 organs=tuple(organs),
@@ -259,13 +277,27 @@ _LETTERS = re.compile(
 _CJK_SESSION = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)|([㈠-㈩])")
 
 
-def _roman_session(number: str) -> str:
-    """ "96(一)" / "96㈠" → "96 (I)": a session in Chinese numerals, as the roman form writes it."""
+def _roman_session(number: str, lex: Lexicon) -> str:
+    """ "96(一)" / "96㈠" → "96 (I)": a session in Chinese numerals, as the roman form writes it; a session
+    in the language's words ("3419 دال (د–30)" → "3419 D (XXX)": ``[citation_grammar] session_value``)."""
+    worded = _session_words(lex.language)
+    if worded is not None and (w := worded.search(number)) is not None:
+        base = number[: w.start()].rstrip()
+        names = dict(lex.table("citation_grammar").get("letters", {}))
+        head, _, letter = base.rpartition(" ")
+        base = f"{head} {names[letter]}" if head and letter in names else base
+        return f"{base} ({roman_numeral(int(w.group('value')))})"
     m = _CJK_SESSION.search(number)
     if m is None:
         return number
     value = ord(m.group(2)) - ord("㈠") + 1 if m.group(2) else ordinal_value(m.group(1), "zh") or 0
     return f"{number[: m.start()].rstrip()} ({roman_numeral(value)})"
+
+
+@cache
+def _session_words(language: str) -> re.Pattern[str] | None:
+    pattern = lexicon(language).table("citation_grammar").get("session_value")
+    return re.compile(str(pattern)) if pattern else None
 
 
 @cache

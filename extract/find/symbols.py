@@ -65,6 +65,8 @@ def _more_parts() -> re.Pattern[str]:
     # A corrigendum in the list is passed over: "E/CN.4/2003/85 and Add.1 and Add.1/Corr.1, Add.2" (A/RES/58/143).
     part = r"(?:(?P<part>Add)|Corr)\.(?P<first>\d{1,2})(?:[–-](?P<last>\d{1,2}))?(?P<corrigendum>/Corr\.\d{1,2})?\b"
     return re.compile(rf"(?:[ ]*[,，、][ ]*|[ ]*(?:{joiners})[ ]*){part}")
+
+
 _RANGE = re.compile(r"/(?P<part>Add)\.(?P<first>\d{1,2})[–-](?P<last>\d{1,2})$")
 
 
@@ -93,15 +95,31 @@ def _with_addenda(flat: str, mention: Mention, end: int) -> Iterator[Mention]:
 
 def _symbol_mention(flat: str, start: int, raw: str) -> Mention | None:
     symbol = normalize_symbol(raw)
-    if not is_document_symbol(symbol):
+    if not is_document_symbol(symbol) and not (_SHORT.fullmatch(symbol) and _named_document(flat, start)):
         return None
     series, _, rest = raw.partition("/")
-    if series in ocr_series() and not _vouched(flat, start, rest):
+    if series in ocr_series() and not (_vouched(flat, start, rest) or _named_document(flat, start)):
         return None
     text = raw.rstrip(".,;:")
     kind = symbol_kind(symbol)
     payload = SymbolCite(symbol) if kind == "document" else Citation(form="symbol", symbol=symbol)
     return Mention(kind, start, start + len(text), text, payload)
+
+
+# The first documents of a numbered series: "(document S/24)", "(document S/25)" (S/RES/3 (1946)).
+_SHORT = re.compile(r"[A-Z]{1,2}/\d{1,2}")
+
+
+@cache
+def _document_word() -> re.Pattern[str]:
+    """The word "document" just before a symbol (``common.toml [symbols] document_words``): it vouches for a
+    series' first numbers ("document S/24") and for an OCR series letter ("document s/3140": S/RES/101 (1953))."""
+    words = alternation(load_data("common")["symbols"]["document_words"])
+    return re.compile(rf"(?<!\w){words}[ ]+$", re.I)
+
+
+def _named_document(flat: str, start: int) -> bool:
+    return _document_word().search(flat, max(0, start - 24), start) is not None
 
 
 def _vouched(flat: str, start: int, number: str) -> bool:

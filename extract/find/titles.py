@@ -12,105 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from collections.abc import Iterator
 
 from instrumap.extract.find.meetings import meeting_details
 from instrumap.extract.find.scan import Finder, Scan, register
-from instrumap.extract.lexicon import Lexicon, alternation, lexicon
+from instrumap.extract.find.title_grammar import TitlePatterns, title_patterns
+from instrumap.extract.lexicon import Lexicon
 from instrumap.extract.records import BackReference, MeetingName, Mention, ProtocolsOf, Title
-
-
-@dataclass(frozen=True, slots=True)
-class _Patterns:
-    head: re.Pattern[str]
-    left: re.Pattern[str]
-    right: re.Pattern[str]
-    plan_of: re.Pattern[str]
-    not_title: re.Pattern[str]
-    stoppers: frozenset[str]
-    goes_on: re.Pattern[str]
-    number_after_head: re.Pattern[str]
-    meeting_first: re.Pattern[str]
-    meeting_ordinal: re.Pattern[str]
-    parties: re.Pattern[str]
-    meeting_kinds: frozenset[str]
-    embeds_after: re.Pattern[str]
-    date_inside: re.Pattern[str]
-    ends_title: re.Pattern[str]
-    year: re.Pattern[str]
-    year_after: re.Pattern[str]
-    draft_before: re.Pattern[str]
-    draft_lower: re.Pattern[str]
-    draft_kinds: dict[str, str]
-    number_suffix: re.Pattern[str]
-    left_group: re.Pattern[str]
-    right_group: re.Pattern[str]
-    acronym: re.Pattern[str]
-    between: re.Pattern[str]
-    acronym_prefixes: frozenset[str]
-    stopper_inside: re.Pattern[str]
-    comma_list: re.Pattern[str]
-    plural_protocols: re.Pattern[str]
-    reach_left: int  # how far a title may extend before its head, and after it (characters)
-    reach_right: int
-
-
-_NEVER = re.compile(r"(?!)")
-
-
-def _optional(grammar: Mapping[str, Any], key: str, build: Callable[[Any], str] = str) -> re.Pattern[str]:
-    """A pattern of the title grammar that a language may lack (English has drafts and dates inside titles)."""
-    return re.compile(build(grammar[key])) if grammar.get(key) else _NEVER
-
-
-@cache
-def _patterns(language: str) -> _Patterns:
-    lex = lexicon(language)
-    grammar = lex.table("title_grammar")
-    word = grammar["word"]
-    connectors = alternation(lex.words("title_connectors"), boundary=True)
-    continuations = alternation(grammar["continues_after_comma"], boundary=True)
-    return _Patterns(
-        head=re.compile(rf"\b{alternation([*lex.instrument_heads, *lex.meeting_heads])}\b"),
-        left=re.compile(rf"({word})[ ]+$"),
-        right=re.compile(
-            rf"(?:[ ]+(?:{connectors}[ ]+)*|[ ]*:[ ]+|[ ]*,[ ]+(?={continuations}))({word}|{continuations})"
-        ),
-        # Footnote marks may be glued inside the phrase ("the Action Plan4 for the Implementation of").
-        plan_of=re.compile(
-            alternation(lex.words("plan_of", "prefixes")).replace(r"\s+", r"\d{0,3}\s+") + r"[ ]+(?:the[ ]+)?$"
-        ),
-        not_title=re.compile(alternation(lex.words("not_titles", "phrases"), boundary=True)),
-        stoppers=frozenset(lex.words("title_stoppers")) | {o.split()[0] for o in lex.openers},
-        goes_on=re.compile(grammar["goes_on"]),
-        number_after_head=re.compile(grammar["number_after_head"]),
-        meeting_first=re.compile(rf"[ ]+{alternation(grammar['meeting_connectors'], boundary=True)}"),
-        meeting_ordinal=re.compile(rf"\b{alternation(grammar['meeting_ordinals'])}[ ]+$"),
-        parties=re.compile(grammar["parties"]),
-        meeting_kinds=frozenset(lex.meeting_heads.values()),
-        embeds_after=_optional(grammar, "embeds_after", lambda words: rf"\b{alternation(words)}[ ]+$"),
-        date_inside=_optional(grammar, "date_inside", lambda p: p.replace("{month}", alternation(lex.months))),
-        ends_title=_optional(grammar, "ends_title"),
-        year=re.compile(grammar["number_after_head"]),
-        year_after=_optional(grammar, "year_after"),
-        draft_before=_optional(grammar, "draft_before"),
-        draft_lower=_optional(grammar, "draft_lower"),
-        draft_kinds=dict(lex.table("draft_heads")),
-        number_suffix=_optional(grammar, "number_suffix"),
-        left_group=_optional(grammar, "left_group"),
-        right_group=_optional(grammar, "right_group"),
-        acronym=_optional(grammar, "acronym"),
-        between=_optional(grammar, "between"),
-        acronym_prefixes=frozenset(grammar.get("acronym_prefixes", ())),
-        stopper_inside=_optional(grammar, "stopper_inside"),
-        comma_list=_optional(grammar, "comma_list"),
-        plural_protocols=_optional(lex.table("protocols_of"), "plural_title"),
-        reach_left=int(grammar["reach_left"]),
-        reach_right=int(grammar["reach_right"]),
-    )
 
 
 def _anchor_words(lex: Lexicon, gazetteer: object) -> dict[str, list[str]]:
@@ -123,6 +31,7 @@ def _anchor_words(lex: Lexicon, gazetteer: object) -> dict[str, list[str]]:
         "anaphora": list(lex.anaphora),
         "protocols_of": list(lex.protocols_of),
         "drafts": [str(lex.table("title_grammar")["draft_word"])],
+        "lower_names": list(lex.table("title_grammar").get("lower_anchors", ())),
     }
 
 
@@ -154,7 +63,7 @@ class _Spans:
 def find_titles(scan: Scan) -> Iterator[Mention]:
     """Instrument titles, meeting names, back-references and "protocols thereto"."""
     text, lex = scan.squeezed.text, scan.lexicon
-    pats = _patterns(lex.language)
+    pats = title_patterns(lex.language)
     known = list(_name_hits(text, scan.anchors("names"), pats))
     covered = _Spans([(s, e) for s, e in known])
     known_starts = {s for s, _ in known}
@@ -178,6 +87,9 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
     for start, stop, kind in _lower_drafts(text, scan.starts("drafts"), pats):
         if not spans.overlaps(start, stop):
             yield _mention(scan, start, stop, kind, text[start:stop], Title(_draft_title(text[start:stop])))
+    for start, stop, kind in _lower_names(text, scan.starts("lower_names"), pats):
+        if not spans.overlaps(start, stop):
+            yield from _title_mentions(scan, start, stop, kind, pats, _draft_title(text[start:stop]))
     for start, stop, phrase in _phrase_hits(text, scan.anchors("protocols_of")):
         if not spans.contains(start, stop):
             yield _mention(scan, start, stop, "protocols_of", phrase, ProtocolsOf())
@@ -189,7 +101,7 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
 
 
 def _title_mentions(
-    scan: Scan, start: int, stop: int, kind: str, pats: _Patterns, known: str | None = None
+    scan: Scan, start: int, stop: int, kind: str, pats: TitlePatterns, known: str | None = None
 ) -> Iterator[Mention]:
     """The mentions of a title at ``text[start:stop]``; ``known`` is the authority's form of a declined one."""
     text = scan.squeezed.text
@@ -223,12 +135,23 @@ def _draft_title(written: str) -> str:
     return title[:1].upper() + title[1:]
 
 
-def _lower_drafts(text: str, starts: list[int], pats: _Patterns) -> Iterator[tuple[int, int, str]]:
+def _lower_drafts(text: str, starts: list[int], pats: TitlePatterns) -> Iterator[tuple[int, int, str]]:
     """Drafts named in lower case ("the draft comprehensive convention on international terrorism")."""
     for at in starts:
         m = pats.draft_lower.match(text, at)
         if m is not None:
             yield m.start(), m.end(), pats.draft_kinds.get(m.group("head"), "convention")
+
+
+def _lower_names(text: str, starts: list[int], pats: TitlePatterns) -> Iterator[tuple[int, int, str]]:
+    """Names written in lower case, by their shape ("the high-level meeting on antimicrobial resistance")."""
+    for at in starts:
+        for kind, pattern in pats.lower_names:
+            m = pattern.match(text, at)
+            if m is None:
+                continue
+            ordinal = pats.meeting_ordinal.search(text, max(0, at - 20), at) if kind in pats.meeting_kinds else None
+            yield ordinal.start() if ordinal else m.start(), m.end(), kind
 
 
 def _mention(scan: Scan, start: int, stop: int, kind: str, text: str, payload: object) -> Mention:
@@ -241,7 +164,7 @@ def _bounded(text: str, start: int, stop: int) -> bool:
     return not (start > 0 and text[start - 1].isalnum()) and not (stop < len(text) and text[stop].isalpha())
 
 
-def _name_hits(text: str, hits: list[tuple[int, int, str]], pats: _Patterns) -> Iterator[tuple[int, int]]:
+def _name_hits(text: str, hits: list[tuple[int, int, str]], pats: TitlePatterns) -> Iterator[tuple[int, int]]:
     """Leftmost-longest authority names on word boundaries, and the names another title embeds.
 
     "Optional Protocol to the Convention on the Rights of the Child …" names the Convention too: a
@@ -273,7 +196,7 @@ def _phrase_hits(text: str, hits: list[tuple[int, int, str]]) -> Iterator[tuple[
         done = stop
 
 
-def _grammar_titles(text: str, starts: list[int], lex: Lexicon, pats: _Patterns) -> Iterator[tuple[int, int, str]]:
+def _grammar_titles(text: str, starts: list[int], lex: Lexicon, pats: TitlePatterns) -> Iterator[tuple[int, int, str]]:
     """Capitalized titles around a head word, with the kind the head gives."""
     done = -1
     for at in starts:
@@ -287,10 +210,13 @@ def _grammar_titles(text: str, starts: list[int], lex: Lexicon, pats: _Patterns)
         kind = lex.instrument_heads.get(word) or lex.meeting_heads.get(word, "")
         title = _extend(text, head, word in lex.meeting_heads, pats)
         if title is not None:
+            joined = pats.compound.match(text, head.start())
+            if joined is not None and title[1] > joined.end():
+                done = joined.end()  # the second head of "Political Declaration and Strategy to …" is this title's
             yield (*title, kind)
 
 
-def _extend(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -> tuple[int, int] | None:
+def _extend(text: str, head: re.Match[str], is_meeting: bool, pats: TitlePatterns) -> tuple[int, int] | None:
     """The title around a head: capitalized words to its left and right; None when it is a bare head."""
     start = _extend_left(text, head.start(), pats)
     if is_meeting:
@@ -305,7 +231,7 @@ def _extend(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -
     return start, stop
 
 
-def _extend_left(text: str, at: int, pats: _Patterns) -> int:
+def _extend_left(text: str, at: int, pats: TitlePatterns) -> int:
     """Where a title starts: capitalized words before its head, a parenthesized group among them."""
     start = at
     while start > at - pats.reach_left:
@@ -323,7 +249,7 @@ def _extend_left(text: str, at: int, pats: _Patterns) -> int:
     return start
 
 
-def _comma_list(text: str, stop: int, pats: _Patterns) -> int | None:
+def _comma_list(text: str, stop: int, pats: TitlePatterns) -> int | None:
     """The end of a list of capitalized adjectives after a comma ("…for Safe, Orderly and Regular"), or None."""
     m = pats.comma_list.match(text, stop)
     if m is None:
@@ -334,13 +260,13 @@ def _comma_list(text: str, stop: int, pats: _Patterns) -> int | None:
     return m.end()
 
 
-def _extend_right(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -> int:
+def _extend_right(text: str, head: re.Match[str], is_meeting: bool, pats: TitlePatterns) -> int:
     stop = _extend_right_words(text, head, is_meeting, pats)
     suffix = pats.number_suffix.match(text, stop)
     return suffix.end() if suffix else stop
 
 
-def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, pats: _Patterns) -> int:
+def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, pats: TitlePatterns) -> int:
     stop = head.end()
     first = True
     while stop < head.end() + pats.reach_right:
@@ -386,14 +312,22 @@ def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, pats: 
     return stop
 
 
-def _second_title(text: str, between: str, head: re.Match[str], stop: int, m: re.Match[str], pats: _Patterns) -> bool:
+def _second_title(
+    text: str, between: str, head: re.Match[str], stop: int, m: re.Match[str], pats: TitlePatterns
+) -> bool:
     """Whether "and (the)" before the next word starts a second title: always before a head word, never
     inside a title that names two parties ("… between Ukraine and the Russian Federation": A/RES/68/262)."""
     if not re.search(r"\band\b", between):
         return False
     if pats.head.match(text, m.start(1)):
-        return True
+        return not (stop == head.end() and pats.compound.match(text, head.start()) and _named_before(text, head, pats))
     return bool(re.search(r"\band the\b", between)) and not pats.between.search(text, head.start(), stop)
+
+
+def _named_before(text: str, head: re.Match[str], pats: TitlePatterns) -> bool:
+    """Whether a capitalized word of the title stands before its head ("Political Declaration and …"), so that
+    a bare "the Declaration and Programme of Action" stays a back-reference."""
+    return _extend_left(text, head.start(), pats) < head.start()
 
 
 TITLES = register(Finder("titles", _anchor_words, find_titles))

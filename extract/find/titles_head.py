@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from instrumap.extract.find.scan import Finder, Scan, register
-from instrumap.extract.find.titles import _mention, _patterns, _phrase_hits, _Spans, _title_mentions
+from instrumap.extract.find.title_grammar import title_patterns
+from instrumap.extract.find.titles import _mention, _phrase_hits, _Spans, _title_mentions
 from instrumap.extract.lexicon import Lexicon, alternation, lexicon
 from instrumap.extract.records import BackReference, ProtocolsOf, Title
 
@@ -177,7 +178,7 @@ def _series_meetings(scan: Scan, covered: _Spans) -> Iterator[tuple[int, int, st
 def find_head_titles(scan: Scan) -> Iterator:  # type: ignore[type-arg]
     """Known names, head-first titles, quoted titles, back-references and "its Protocols"."""
     text, lex = scan.squeezed.text, scan.lexicon
-    grammar, pats = _grammar(lex.language), _patterns(lex.language)
+    grammar, pats = _grammar(lex.language), title_patterns(lex.language)
     found = [(s, e, "name") for s, e in _known_names(text, scan.anchors("names"), grammar.clitics)]
     names: dict[tuple[int, int], str] = {}
     found += list(_head_titles(scan, _Spans([(s, e) for s, e, _ in found]), grammar, names))

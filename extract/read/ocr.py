@@ -6,7 +6,10 @@ Scanned UN documents carry three kinds of slip that hide a citation from the fin
 - a letter for a digit inside a number (``Substances of l988``, A/RES/58/141; ``vol. 86O``,
   S/RES/638(1989)): l and I read as 1, O as 0, only in a token of digits and such letters that holds
   at least two digits;
-- a misspelt phrase of the same length (``Untied Nations``), from the language's lexicon.
+- a misspelt phrase of the same length (``Untied Nations``), from the language's lexicon;
+- a session numeral read as digits after a resolution number (``General Assembly resolutions 41 (1) and
+  42 (1)``, ``resolutions I (1) of 24 January 1946``: S/RES/18 (1947)): a session is never a digit, so the
+  paren's 1, l or | are the Roman I, and a number of look-alike letters is the digit 1.
 
 The words that may be split are the lexicon's ``[ocr] words`` (the words citations hang on). One
 Aho-Corasick pass finds every candidate, so a clean text costs one scan and no rewriting.
@@ -19,7 +22,7 @@ from functools import cache
 
 import ahocorasick
 
-from instrumap.extract.lexicon import load_data
+from instrumap.extract.lexicon import alternation, load_data
 
 _NUMBER = re.compile(r"[0-9lIO]+")
 _DIGIT_FORMS = str.maketrans("lIO", "110")
@@ -63,9 +66,40 @@ def repaired(flat: str, language: str) -> str:
         if start in edits or not _whole_word(flat, start, end + 1):
             continue
         edits[start] = right  # a split word comes back whole, with its space after it
+    if load_data(language).get("ocr", {}).get("sessions", False):
+        _mend_sessions(flat, language, edits)
     if not edits:
         return flat
     return _apply(flat, edits)
+
+
+_SESSION_SLIP = re.compile(r"(?<![\w/])(?P<number>[0-9lI]{1,4})[ ]?\((?P<session>[1lI|]{1,3})\)(?!\w)")
+_CLAUSE_END = re.compile(r"[.;:](?:\s|$)")
+
+
+def _mend_sessions(flat: str, language: str, edits: dict[int, str]) -> None:
+    """``41 (1)`` → ``41 (I)`` where a citation word stands before it in the same clause."""
+    if "(" not in flat:
+        return
+    words = _citation_words(language)
+    for m in _SESSION_SLIP.finditer(flat):
+        session = m.group("session")
+        if set(session) <= {"I"} and m.group("number").isdigit():
+            continue
+        before = flat[max(0, m.start() - _SESSION_REACH) : m.start()]
+        cited = [w.end() for w in words.finditer(before)]
+        if not cited or _CLAUSE_END.search(before, cited[-1]):
+            continue
+        edits.setdefault(m.start("number"), m.group("number").translate(_DIGIT_FORMS))
+        edits.setdefault(m.start("session"), "I" * len(session))
+
+
+_SESSION_REACH = 120
+
+
+@cache
+def _citation_words(language: str) -> re.Pattern[str]:
+    return re.compile(alternation(load_data(language)["citation_words"], boundary=True), re.I)
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:

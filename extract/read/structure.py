@@ -113,7 +113,7 @@ def document_span(text: str, language: str, source: str) -> tuple[int, int]:
     if len(headings) < 2:
         return 0, len(text)
     tokens = set(re.split(r"[^0-9A-Za-z]+", source.rsplit("/", 1)[-1]))
-    own = next((m for m in headings if {m.group("number"), m.group("session")} <= tokens), None)
+    own = next((m for m in headings if {m.group("number").replace(" ", ""), m.group("session")} <= tokens), None)
     if own is None:
         return 0, len(text)
     start = own.start() + (text[own.start()] == "\n")

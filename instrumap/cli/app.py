@@ -30,8 +30,25 @@ def require_extra(extra: str, what: str, *modules: str) -> None:
             raise UserError(f'{what} needs the "{extra}" extra: pip install "instrumap[{extra}]"') from None
 
 
+#: Each command's module, imported only when the command runs (or ``--help`` lists them all), so that
+#: ``instrumap extract`` does not load rdflib, NetworkX and the views.
+COMMANDS = {
+    "build": "build_cmd", "evaluate": "evaluate_cmd", "extract": "extract_cmd", "stats": "graph_cmds",
+    "export": "graph_cmds", "validate": "graph_cmds", "push": "graph_cmds", "query": "query_cmd",
+    "serve": "serve_cmd", "visualize": "view_cmds", "show": "view_cmds",
+}  # fmt: skip
+
+
 class Group(click.Group):
-    """Turns InputError into UserError so no traceback reaches the user for bad input."""
+    """Loads commands on demand; turns InputError into UserError so no traceback reaches the user."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            importlib.import_module(f"instrumap.cli.{COMMANDS[cmd_name]}")  # its decorator registers it
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -1,0 +1,101 @@
+"""Classes of failure found on a further round of documents the extractor had not seen: scanned Council
+resolutions of 1946–1953 (sessions read as digits, a series' first numbers, a lower-case s), yearbook pages
+whose headings OCR split, titles that run on past "and Their" or share two heads, names written in lower
+case, and Arabic texts that write the session in words. Rows are (text, language, expected (kind, id),
+absent ids); each class has the look-alikes that must not match."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from instrumap import extract, extract_text
+
+from conftest import check
+
+SC = "The Security Council,\n\n"
+GA = "The General Assembly,\n\n"
+
+CASES = [
+    # S/RES/18 (1947): "(I)" read as "(1)", and resolution 1 (I) as "I (1)".
+    (SC + "Having accepted General Assembly resolutions 41 (1) and 42 (1) of 14 December 1946,\n", "en",
+     [("resolution", "A/RES/41(I)"), ("resolution", "A/RES/42(I)")], ["S/RES/41", "A/RES/41(1)"]),
+    (SC + "Decides that General Assembly resolutions I (1) of 24 January 1946 and 41 (I) shall apply,\n", "en",
+     [("resolution", "A/RES/1(I)"), ("resolution", "A/RES/41(I)")], []),
+    ("The Committee recalls article 41 (1) of the Covenant and paragraph 4 (1) of its rules.\n", "en",
+     [], ["A/RES/41(I)", "A/RES/4(I)"]),
+    # S/RES/3 (1946), S/RES/101 (1953): the word "document" vouches for a short number and a lower-case s.
+    (SC + "Takes note of the letter (document S/24) and of document s/3140.\n", "en",
+     [("document", "S/24"), ("document", "S/3140")], []),
+    (SC + "Notes the letter in S/24.\n", "en", [], ["S/24"]),
+    (SC + "Notes s/3140 and his/her views.\n", "en", [], ["S/3140"]),
+    # A/RES/3379 (XXX): "and Their" inside a title; two heads that share one title.
+    (GA + "Taking note of the Declaration of Mexico on the Equality of Women and Their Contribution to "
+     "Development and Peace, 1975, proclaimed\n", "en",
+     [("declaration", "declaration-of-mexico-on-the-equality-of-women-and-their-contribution-to-develop")],
+     ["declaration-of-mexico-on-the-equality-of-women"]),
+    (GA + "Taking note also of the Political Declaration and Strategy to Strengthen International Peace and "
+     "Security adopted at Lima,\n", "en",
+     [("declaration", "political-declaration-and-strategy-to-strengthen-international-peace-and-securit")],
+     ["political-declaration", "strategy-to-strengthen-international-peace-and-security"]),
+    (GA + "Recalling the Declaration and Programme of Action, and the Vienna Declaration and Programme of Action,\n",
+     "en", [("declaration", "vdpa")], ["declaration-and-programme-of-action"]),
+    # A/RES/79/2: heads of other acts, and names written in lower case.
+    (GA + "Noting the Call to Action on Antimicrobial Resistance and the Muscat Ministerial Manifesto,\n", "en",
+     [("plan_of_action", "call-to-action-on-antimicrobial-resistance"),
+      ("declaration", "muscat-ministerial-manifesto")], []),
+    (GA + "Adopts the political declaration of the high-level meeting on antimicrobial resistance, held on "
+     "26 September 2024,\n", "en",
+     [("declaration", "political-declaration-of-the-high-level-meeting-on-antimicrobial-resistance"),
+      ("meeting", "high-level-meeting-on-antimicrobial-resistance")],
+     ["high-level-meeting-on-antimicrobial-resistance-held"]),
+    # A/RES/79/8: an ordinal before the meeting, "and" inside the topic.
+    (GA + "Recalling the political declaration of the third high-level meeting of the General Assembly on the "
+     "prevention and control of non-communicable diseases,\n", "en",
+     [("meeting", "third-high-level-meeting-of-the-general-assembly-on-the-prevention-and-control-o")],
+     ["high-level-meeting-of-the-general-assembly-on-the-prevention-and-control-of-non"]),
+    (GA + "Welcoming a high-level meeting in 2025 and the high-level segment on trade,\n", "en", [],
+     ["high-level-meeting", "high-level-segment-on-trade"]),
+    # A/RES/37/120 ar: the session in words ("(د–25)"), a part letter's name before it.
+    ("إن الجمعية العامة،\nإذ تشير إلى قراراتها 2656 (د–25) المؤرخ في 7 كانون الأول/ ديسمبر 1970، "
+     "و3419 دال (د–30) المؤرخ في 8 كانون الأول/ ديسمبر 1975، و31/15 جيم المؤرخ في 23 تشرين الثاني/ نوفمبر 1976،\n",
+     "ar", [("resolution", "A/RES/2656(XXV)"), ("resolution", "A/RES/3419D(XXX)"), ("resolution", "A/RES/31/15C")],
+     ["S/RES/2656", "S/RES/3419"]),
+    # A/RES/1604 (XV) ar: "رقم 194 (الدورة 3)", a month split by a space, a misspelt month in brackets.
+    ("ان الجمعية العامة إذ تشير إلى قراراتها رقم 194 (الدورة 3) المتخذ في 11 كانون الأول (ديسمبر) 1948، "
+     "ورقم 302 (الدورة 4) المتخذ في 8 كا نون الأو ل (ديسمبر) 1949، ورقم 614 (الدورة 7) المتخذ في 6 تشرين الثاني "
+     "(نوفبر) 1952، ورقم 720 (الدورة 8)\n", "ar",
+     [("resolution", "A/RES/194(III)"), ("resolution", "A/RES/302(IV)"), ("resolution", "A/RES/614(VII)"),
+      ("resolution", "A/RES/720(VIII)")], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "expected", "absent"), CASES)
+def test_unseen_class(text: str, language: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
+    check(text, language, expected, absent)
+
+
+def test_an_arabic_organ_line_may_carry_the_first_opener() -> None:
+    """A/RES/1604 (XV) ar: "ان الجمعية العامة إذ تشير إلى …" is the organ's line and a recalling paragraph."""
+    refs = extract_text("ان الجمعية العامة إذ تشير إلى قرارها 194 (الدورة 3)،\n", language="ar").references
+    assert [(r.id, r.function) for r in refs] == [("A/RES/194(III)", "recalls")]
+
+
+YEARBOOK = (
+    "3378 (XXX). Drug abuse\n\nThe General Assembly,\n\nRecalling its resolution 3068 (XXVIII),\n"
+    "Decides to act.\n2400th plenary meeting\n10 November 1975\n"
+    "33 79 (XXX). Elimination of all forms of racial discrimination\n\nThe General Assembly,\n\n"
+    "Recalling its resolution 1904 (XVIII) of 20 November 1963,\nDetermines that it is so.\n"
+    "2400th plenary meeting\n10 November 1975\n"
+    "3380 (XXX). Status of the Convention\n\nThe General Assembly,\n\nRecalling its resolution 2106 A (XX),\n"
+)
+
+
+def test_a_yearbook_heading_split_by_ocr_still_names_the_document(tmp_path: Path) -> None:
+    """A/RES/3379 (XXX): "33 79 (XXX)." heads the resolution the file is named after; its neighbours' are left out."""
+    path = tmp_path / "A_RES_3379_XXX.en.txt"
+    path.write_text(YEARBOOK, encoding="utf-8")
+    result = extract(path)
+    assert result.document.metadata.symbol == "A/RES/3379(XXX)"
+    assert {r.id for r in result.references} == {"A/RES/1904(XVIII)"}
