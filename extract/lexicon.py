@@ -286,7 +286,7 @@ def _ordinal_words(language: str) -> Mapping[int, str]:
     for tens_word, tens in raw["tens"].items():
         for unit in range(1, 10):
             words[tens + unit] = f"{tens_word}-{words[unit]}"
-    return _frozen(words)
+    return MappingProxyType(words)
 
 
 def _numeric_ordinal(n: int) -> str:
@@ -296,7 +296,7 @@ def _numeric_ordinal(n: int) -> str:
 
 def _cjk_word(n: int, numerals: Mapping[str, int]) -> str:
     """58 → "五十八" (the first character the numeral table lists for each digit)."""
-    digit = {}
+    digit: dict[int, str] = {}
     for ch, value in numerals.items():
         digit.setdefault(value, ch)
     if n >= 100:

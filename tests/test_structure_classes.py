@@ -202,7 +202,8 @@ def test_a_footnote_without_annex_states_adoption() -> None:
 def test_adoption_by_a_meeting() -> None:
     text = ("The General Assembly,\nRecalling the Beijing Declaration and Platform for Action adopted by the "
             "Fourth World Conference on Women,\n")
-    assert relations(text) == {("wcw-4", "adopts", "beijing-declaration-and-platform")}
+    # The joined title cites its two parts (``cited_as_parts``): the Conference adopted each.
+    assert relations(text) == {("wcw-4", "adopts", "beijing-declaration"), ("wcw-4", "adopts", "beijing-platform")}
     # the look-alike: a meeting named after the instrument, with no "adopted by" between them
     text = "The General Assembly,\nRecalling the Beijing Declaration and the Fourth World Conference on Women,\n"
     assert not relations(text)

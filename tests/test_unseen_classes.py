@@ -68,6 +68,47 @@ CASES = [
      "(نوفبر) 1952، ورقم 720 (الدورة 8)\n", "ar",
      [("resolution", "A/RES/194(III)"), ("resolution", "A/RES/302(IV)"), ("resolution", "A/RES/614(VII)"),
       ("resolution", "A/RES/720(VIII)")], []),
+    # A/HRC/WG.6/28/UKR/3: a possessive ends a title's left side, but a plural noun's belongs to the name;
+    # an organization's acronym before a known title.
+    (GA + "Noting the Council of Europe’s Convention on the Protection of Children against Sexual Exploitation "
+     "and Sexual Abuse, the National Rural Women’s Forum and the UN Convention on the Rights of the Child,\n", "en",
+     [("convention", "convention-on-the-protection-of-children-against-sexual-exploitation-and-sexual"),
+      ("forum", "national-rural-women-s-forum"), ("convention", "crc")],
+     ["europe-s-convention-on-the-protection-of-children-against-sexual-exploitation-an",
+      "un-convention-on-the-rights-of-the-child"]),
+    # A head after "on the" inside a longer title is that title's.
+    (GA + "Recalling the Declaration on the Principles of Good Neighbourliness among Small States,\n", "en",
+     [("declaration", "declaration-on-the-principles-of-good-neighbourliness-among-small-states")],
+     ["principles-of-good-neighbourliness-among-small-states"]),
+    # A joined title the authority cites as its parts; one document stays one.
+    (GA + "Recalling the Beijing Declaration and Platform for Action and the Vienna Declaration and Programme of "
+     "Action,\n", "en", [("declaration", "beijing-declaration"), ("plan_of_action", "beijing-platform"),
+                          ("declaration", "vdpa")], ["beijing-declaration-and-platform"]),
+    # A/RES/35/171 es: a list goes on past "que contiene la Declaración …", and a date without its "de".
+    ("La Asamblea General,\n\nTeniendo presentes sus resoluciones 2542 (XXIV) de 11 de diciembre de 1969, que "
+     "contiene la Declaración sobre el Progreso y el Desarrollo en lo Social, 3201 (S-VI) y 3202 (S-VI) de 1 de mayo "
+     "de 1974, y las resoluciones del Consejo Económico y Social 731 F (XXVIII) de 30 julio de 1959 y 830 D (XXXII) "
+     "de 2 de agosto de 1961,\n", "es",
+     [("resolution", "A/RES/2542(XXIV)"), ("declaration", "declaration-social-progress"),
+      ("resolution", "A/RES/3201(S-VI)"), ("resolution", "A/RES/3202(S-VI)"), ("resolution", "E/RES/731F(XXVIII)"),
+      ("resolution", "E/RES/830D(XXXII)")], []),
+    (GA + "Bearing in mind its resolutions 2542 (XXIV) of 11 December 1969, containing the Declaration on Social "
+     "Progress and Development, and 3201 (S-VI) of 1 May 1974,\n", "en",
+     [("resolution", "A/RES/2542(XXIV)"), ("resolution", "A/RES/3201(S-VI)")], []),
+    # S/RES/298 (1971) ar: an emergency special session in words, "previous" after the organ; special in letters.
+    ("إن مجلس الأمن،\nإذ يذكر قراري الجمعية العامة السابقين رقم 2253 (الدورة الاستثنائية الطارئة – 5) ورقم 2254 "
+     "(الدورة الاستثنائية الطارئة – 5) الصادرين في 4 و14 تموز/يوليه 1967،\n", "ar",
+     [("resolution", "A/RES/2253(ES-V)"), ("resolution", "A/RES/2254(ES-V)")], ["A/RES/2253(V)"]),
+    ("إن الجمعية العامة،\nإذ تشير إلى قراريها 3201 (د إ-6) و3202 (د إ-6) المؤرخين في 1 أيار/مايو 1974،\n", "ar",
+     [("resolution", "A/RES/3201(S-VI)"), ("resolution", "A/RES/3202(S-VI)")], ["A/RES/3201(VI)"]),
+    # A/HRC/RES/26/6 ar: a word split by a space after the clitic و.
+    ("إن مجلس حقوق الإنسان،\nإذ يؤكد من جديد قرار اللجنة 2005/55 المؤرخ 20 نيسان/أبريل 2005، وقرا رات المجلس 6/3 "
+     "المؤرخ 27 أيلول/ سبتمبر 2007 و7/5 المؤرخ 27 آذار/ مارس 2008،\n", "ar",
+     [("resolution", "A/HRC/RES/6/3"), ("resolution", "A/HRC/RES/7/5")], []),
+    # A/RES/45/112 ru: a footnote mark "*(3)" glued to a declined title.
+    ("Генеральная Ассамблея,\nпринимая также во внимание Декларацию прав ребенка*(3), Конвенцию о правах "
+     "ребенка*(4),\n", "ru",
+     [("declaration", "rights-of-the-child-declaration-1959"), ("convention", "crc")], ["udhr"]),
 ]  # fmt: skip
 
 

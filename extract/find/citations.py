@@ -158,16 +158,18 @@ def find_citations(scan: Scan) -> Iterator[Mention]:
     """Every resolution/decision number, one mention per number, at the lexicon's anchor words."""
     flat, language = scan.flat, scan.lexicon.language
     pattern, numerals = list_pattern(language), _numeral_pattern(language)
-    done, previous = -1, None
+    done = -1
+    previous_cite: Citation | None = None
     for at in scan.flat_starts("citations"):
         if at < done:
             continue
         match = pattern.match(flat, at)
         if match is not None:
-            chained = previous if previous and _chain_gap(language).fullmatch(flat, done, match.start()) else None
+            gap = previous_cite is not None and _chain_gap(language).fullmatch(flat, done, match.start())
+            chained = previous_cite if gap else None
             done = match.end()
             for mention in _numbers(flat, match, scan.lexicon, chained):
-                previous = mention.payload  # type: ignore[assignment]
+                previous_cite = mention.payload  # type: ignore[assignment]
                 yield mention
         elif numerals is not None and (written := numerals.match(flat, at)) is not None:
             done = written.end()
@@ -286,7 +288,9 @@ def _roman_session(number: str, lex: Lexicon) -> str:
         names = dict(lex.table("citation_grammar").get("letters", {}))
         head, _, letter = base.rpartition(" ")
         base = f"{head} {names[letter]}" if head and letter in names else base
-        return f"{base} ({roman_numeral(int(w.group('value')))})"
+        kinds = {k for k, v in w.groupdict().items() if v and k != "value"}
+        prefix = "ES-" if kinds & {"emergency", "emergency2"} else "S-" if kinds & {"special", "special2"} else ""
+        return f"{base} ({prefix}{roman_numeral(int(w.group('value')))})"
     m = _CJK_SESSION.search(number)
     if m is None:
         return number

@@ -43,6 +43,9 @@ class TitlePatterns:
     acronym_prefixes: frozenset[str]
     stopper_inside: re.Pattern[str]
     compound: re.Pattern[str]
+    possessive: re.Pattern[str]
+    inside_after: re.Pattern[str]
+    acronym_after: re.Pattern[str]
     lower_names: tuple[tuple[str, re.Pattern[str]], ...]  # kind, pattern of a name written in lower case
     comma_list: re.Pattern[str]
     plural_protocols: re.Pattern[str]
@@ -99,6 +102,9 @@ def title_patterns(language: str) -> TitlePatterns:
         acronym_prefixes=frozenset(grammar.get("acronym_prefixes", ())),
         stopper_inside=_optional(grammar, "stopper_inside"),
         compound=_optional(grammar, "compound"),
+        possessive=_optional(grammar, "possessive"),
+        inside_after=_optional(grammar, "inside_after"),
+        acronym_after=_optional(grammar, "acronym_after", lambda words: rf"\b{alternation(words)}[ ]+$"),
         lower_names=_lower_names(grammar),
         comma_list=_optional(grammar, "comma_list"),
         plural_protocols=_optional(lex.table("protocols_of"), "plural_title"),

@@ -81,6 +81,7 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
         and (not bodies.contains(t[0], t[1]) or pats.parties.match(text, t[0]))
         and (t[0] not in known_starts or scan.gazetteer.is_instrument(text[t[0] : t[1]]))
     ]
+    found = _without_inner_titles(text, found, pats)
     spans = _Spans([(s, e) for s, e, _ in found])
     for start, stop, kind in sorted(found):
         yield from _title_mentions(scan, start, stop, kind, pats)
@@ -141,6 +142,22 @@ def _lower_drafts(text: str, starts: list[int], pats: TitlePatterns) -> Iterator
         m = pats.draft_lower.match(text, at)
         if m is not None:
             yield m.start(), m.end(), pats.draft_kinds.get(m.group("head"), "convention")
+
+
+def _without_inner_titles(
+    text: str, found: list[tuple[int, int, str]], pats: TitlePatterns
+) -> list[tuple[int, int, str]]:
+    """Less the titles a longer title holds after "on the" ("Declaration on the Principles of Good
+    Neighbourliness …" holds no Principles of its own); one after "to the" is named apart (``embeds_after``)."""
+    grammar = sorted(t for t in found if t[2] != "name")
+    inner = set()
+    for i, (start, stop, _kind) in enumerate(grammar):
+        for later in grammar[i + 1 :]:
+            if later[0] >= stop:
+                break
+            if later[1] <= stop and pats.inside_after.search(text, start, later[0]):
+                inner.add(later)
+    return [t for t in found if t not in inner]
 
 
 def _lower_names(text: str, starts: list[int], pats: TitlePatterns) -> Iterator[tuple[int, int, str]]:
@@ -239,7 +256,7 @@ def _extend_left(text: str, at: int, pats: TitlePatterns) -> int:
         if not m:
             group = pats.left_group.search(text, max(0, start - 80), start)
             m = pats.left.search(text, max(0, group.start(1) - 60), group.start(1)) if group else None
-        if not m or m.group(1) in pats.stoppers:
+        if not m or m.group(1) in pats.stoppers or pats.possessive.search(m.group(1)):
             break
         if pats.acronym.fullmatch(m.group(1)):
             # An acronym ends a title's left side: an organization's ("ILO Convention") is taken, a
@@ -292,9 +309,10 @@ def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, pats: 
         if m.group(1) in pats.stoppers and not pats.stopper_inside.search(between):
             break  # "Their" after a preposition is the title's own: "… Weapons and on Their Destruction"
         if pats.acronym.fullmatch(m.group(1)):
-            # "Optional Protocol to ICESCR": an acronym after a connector is the title's last word; one
-            # straight after a word starts the next glossary line ("… Cultural Rights OP-ICESCR …").
-            if between.strip():
+            # "Optional Protocol to ICESCR": an acronym after "to", "of", "under" is the title's last word; one
+            # straight after a word starts the next glossary line ("… Cultural Rights OP-ICESCR …"), one after
+            # "and the" is another name ("… Women’s Forum and the UN …").
+            if pats.acronym_after.search(between):
                 stop = m.end(1)
             break
         if pats.ends_title.search(between):

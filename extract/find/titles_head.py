@@ -25,7 +25,7 @@ from instrumap.extract.lexicon import Lexicon, alternation, lexicon
 from instrumap.extract.records import BackReference, ProtocolsOf, Title
 
 _WORD = re.compile(r"\w+")
-_WORD_END = re.compile(r"[\s,،]|(?<=[^\W\d_])\d")
+_WORD_END = re.compile(r"[\s,،]|(?<=[^\W\d_])[\d*]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,8 @@ def _longest_known(text: str, start: int, stop: int, scan: Scan) -> tuple[int, s
     """The end of the longest run of words from ``start`` (up to ``stop``) that the authority knows, and
     the name it knows it by (a declined title's base form: "Договору о …" → "Договор о …")."""
     # A word ends before a space or a comma (a title may hold commas, and may end at one), or before a
-    # footnote mark glued to it ("… наказании за него2 (995_155)": A/RES/53/43 ru).
+    # footnote mark glued to it ("… наказании за него2 (995_155)": A/RES/53/43 ru; "Декларацию прав ребенка*(3)":
+    # A/RES/45/112 ru).
     ends = [m.start() for m in _WORD_END.finditer(text[start:stop])] + [stop - start]
     language = scan.lexicon.language
     for end in sorted(set(ends), reverse=True):

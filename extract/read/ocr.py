@@ -63,7 +63,7 @@ def repaired(flat: str, language: str) -> str:
             _mend_number(flat, end, edits)
             continue
         start = end - len(right) + 1
-        if start in edits or not _whole_word(flat, start, end + 1):
+        if start in edits or not _whole_word(flat, _after_clitic(flat, start, language), end + 1):
             continue
         edits[start] = right  # a split word comes back whole, with its space after it
     if load_data(language).get("ocr", {}).get("sessions", False):
@@ -73,24 +73,24 @@ def repaired(flat: str, language: str) -> str:
     return _apply(flat, edits)
 
 
-_SESSION_SLIP = re.compile(r"(?<![\w/])(?P<number>[0-9lI]{1,4})[ ]?\((?P<session>[1lI|]{1,3})\)(?!\w)")
+_SESSION_SLIP = re.compile(r"\((?P<session>[1lI|]{1,3})\)(?!\w)")  # a literal "(" first: a fast scan
+_NUMBER_BEFORE = re.compile(r"(?<![\w/])(?P<number>[0-9lI]{1,4})[ ]?\Z")
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)")
 
 
 def _mend_sessions(flat: str, language: str, edits: dict[int, str]) -> None:
     """``41 (1)`` → ``41 (I)`` where a citation word stands before it in the same clause."""
-    if "(" not in flat:
-        return
     words = _citation_words(language)
     for m in _SESSION_SLIP.finditer(flat):
+        number = _NUMBER_BEFORE.search(flat, max(0, m.start() - 5), m.start())
         session = m.group("session")
-        if set(session) <= {"I"} and m.group("number").isdigit():
+        if number is None or (set(session) <= {"I"} and number.group("number").isdigit()):
             continue
-        before = flat[max(0, m.start() - _SESSION_REACH) : m.start()]
+        before = flat[max(0, number.start() - _SESSION_REACH) : number.start()]
         cited = [w.end() for w in words.finditer(before)]
         if not cited or _CLAUSE_END.search(before, cited[-1]):
             continue
-        edits.setdefault(m.start("number"), m.group("number").translate(_DIGIT_FORMS))
+        edits.setdefault(number.start(), number.group("number").translate(_DIGIT_FORMS))
         edits.setdefault(m.start("session"), "I" * len(session))
 
 
@@ -100,6 +100,13 @@ _SESSION_REACH = 120
 @cache
 def _citation_words(language: str) -> re.Pattern[str]:
     return re.compile(alternation(load_data(language)["citation_words"], boundary=True), re.I)
+
+
+def _after_clitic(text: str, start: int, language: str) -> int:
+    """Where a word starts with the letter glued before it that the language writes as part of the next word
+    (``[ocr] clitics``: Arabic و, ب, ل, ف in "وقرا رات المجلس", A/HRC/RES/26/6 ar)."""
+    clitics = load_data(language).get("ocr", {}).get("clitics", "")
+    return start - 1 if start > 0 and text[start - 1] in clitics else start
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:

@@ -15,7 +15,7 @@ from instrumap.extract.resolve.comments import comment_target
 from instrumap.extract.resolve.context import Context, own_series, placements
 from instrumap.extract.resolve.documents import citation_target, symbol_target
 from instrumap.extract.resolve.evidence import Evidence, pinpoint
-from instrumap.extract.resolve.instruments import instrument_target, plan_target, unresolved
+from instrumap.extract.resolve.instruments import entry_target, instrument_target, plan_target, unresolved
 from instrumap.extract.resolve.meetings import meeting_target
 from instrumap.extract.resolve.relations import find_relations
 from instrumap.extract.resolve.rules import rules_target
@@ -61,7 +61,12 @@ STRATEGIES: dict[str, Strategy] = {
 
 
 def targets_of(mention: Mention, ctx: Context) -> list[Target]:
-    """The targets one mention stands for (none, one, or each protocol of "its Protocols")."""
+    """The targets one mention stands for (none, one, each protocol of "its Protocols", or each part of a
+    joined title the authority cites as its parts)."""
+    return [part for target in _targets(mention, ctx) for part in _cited_parts(target, ctx)]
+
+
+def _targets(mention: Mention, ctx: Context) -> list[Target]:
     strategy = STRATEGIES.get(mention.kind)
     if strategy is not None:
         return strategy(mention, ctx)
@@ -70,6 +75,17 @@ def targets_of(mention: Mention, ctx: Context) -> list[Target]:
     if mention.kind in meeting_kinds():
         return [meeting_target(mention, ctx)]
     return [instrument_target(mention, ctx)]
+
+
+def _cited_parts(target: Target, ctx: Context) -> list[Target]:
+    """ "the Beijing Declaration and Platform for Action" cites the Declaration and the Platform, two
+    instruments (``cited_as_parts`` in the authority); a single document such as the Vienna Declaration and
+    Programme of Action stays one."""
+    entry = ctx.authority.get(target.id) if target.resolved else None
+    if entry is None or not entry.facts.get("cited_as_parts"):
+        return [target]
+    parts = [ctx.authority.get(str(part)) for part in entry.facts.get("parts", ())]  # type: ignore[attr-defined]
+    return [entry_target(part, ctx.authority) for part in parts if part is not None] or [target]
 
 
 def resolve(document: Document, mentions: Iterable[Mention], data: Authority | None = None) -> Context:

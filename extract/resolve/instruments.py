@@ -70,6 +70,7 @@ def instrument_target(mention: Mention, ctx: Context) -> Target:
 def _instrument_target(title: str, kind: str, ctx: Context) -> Target:
     entry = _lookup(ctx.authority, title)
     entry = entry or _lookup(ctx.authority, _acronyms_spelled_out(title, ctx.authority, ctx.language))
+    entry = entry or _lookup(ctx.authority, _without_organization(title, ctx.language))
     return entry_target(entry, ctx.authority) if entry else unresolved(kind, "instrument", title, ctx)
 
 
@@ -91,6 +92,14 @@ def _acronyms_spelled_out(title: str, data: Authority, language: str) -> str:
     if not named:
         return title
     return f"{written[: m.start(1)]}the {named[0].label(canonical_language())}"  # type: ignore[union-attr]
+
+
+def _without_organization(title: str, language: str) -> str:
+    """ "UN Convention on the Rights of the Child" (A/HRC/WG.6/28/UKR/3) → "Convention on the Rights of the
+    Child": an organization's acronym before a title the authority knows without it (``acronym_prefixes``)."""
+    first, _, rest = title.partition(" ")
+    prefixes = lexicon(language).table("title_grammar").get("acronym_prefixes", ())
+    return rest if rest and first in prefixes else title
 
 
 @lru_cache(maxsize=65536)
