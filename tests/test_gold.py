@@ -31,7 +31,7 @@ DEVELOPED_ON = ["A_RES_55_63.en.json", "A_RES_55_70.en.json", "A_RES_58_141.en.j
 # (272 files: the 179 added last, annotated blind, carry more report, treaty-body, old Council and web layouts;
 # the 52 of the last two rounds brought scanned 1940s–1950s Council texts, a yearbook page, Arabic sessions in
 # words and Russian, Spanish and French texts of 1969–2019.)
-FLOORS = {"en": 0.946, "zh": 0.974, "fr": 0.935, "es": 0.925, "ru": 0.915, "ar": 0.947, "all": 0.946,
+FLOORS = {"en": 0.946, "zh": 0.974, "fr": 0.935, "es": 0.925, "ru": 0.925, "ar": 0.947, "all": 0.946,
           "relations_recall": 0.565, "functions": 0.836, "paragraphs": 0.763}  # fmt: skip
 
 

@@ -6,6 +6,7 @@ absent ids); each class has the look-alikes that must not match."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,22 @@ CASES = [
     ("Генеральная Ассамблея,\nпринимая также во внимание Декларацию прав ребенка*(3), Конвенцию о правах "
      "ребенка*(4),\n", "ru",
      [("declaration", "rights-of-the-child-declaration-1959"), ("convention", "crc")], ["udhr"]),
+    # S/RES/1377 (2001), S/RES/1501 (2003) ru: a web copy's database code after a date, or where the year belongs.
+    ("Совет Безопасности,\nссылаясь на свои резолюции 1269 (1999) от 19 октября 1999 года (995_451) , 1368 (2001) "
+     "от 12 сентября 2001 года ( 995_896 ) и 1373 (2001),\n", "ru",
+     [("resolution", "S/RES/1269(1999)"), ("resolution", "S/RES/1368(2001)"), ("resolution", "S/RES/1373(2001)")],
+     []),
+    ("Совет Безопасности,\nссылаясь, в частности, на резолюции 1484 (995_b48) и 1493 (2003) (995_b74) ,\n", "ru",
+     [("resolution", "S/RES/1484(2003)"), ("resolution", "S/RES/1493(2003)")], []),
+    # A Council number without its year takes the year whose range of numbers holds it ([sc_year_ranges]);
+    # not a number that reads as a calendar year, nor one below 100.
+    ("The Committee recalls Security Council resolution 1484 and resolution 1960.", "en",
+     [("resolution", "S/RES/1484(2003)"), ("resolution", "S/RES/1960(2010)")], []),
+    ("安全理事会，\n回顾2002年和2003年的各项决议，\n", "zh", [], ["S/RES/2002(2011)", "S/RES/2003(2011)"]),
+    (SC + "Calls upon the parties to prepare within five months of this resolution 4 programme of demilitarization,\n",
+     "en", [], ["S/RES/4(1946)"]),
+    # An Arabic number glued to the word after it is no item (a page's own title: "رقم474بتاريخ").
+    ("قرار مجلس الأمن رقم474بتاريخ 17 حزيران (يونيو) 1980", "ar", [], ["S/RES/474(1980)"]),
 ]  # fmt: skip
 
 
@@ -140,3 +157,17 @@ def test_a_yearbook_heading_split_by_ocr_still_names_the_document(tmp_path: Path
     result = extract(path)
     assert result.document.metadata.symbol == "A/RES/3379(XXX)"
     assert {r.id for r in result.references} == {"A/RES/1904(XVIII)"}
+
+
+def test_the_council_year_ranges_are_ordered_and_agree_with_the_known_years() -> None:
+    """Numbers are consecutive: the ranges never overlap, and every number [sc_years] knows lies in its
+    own year's range or in none."""
+    from instrumap.extract.lexicon import load_data
+
+    common = load_data("common")
+    ranges = sorted((low, high, int(year)) for year, (low, high) in common["sc_year_ranges"].items())
+    for (low, high, year), (next_low, _, next_year) in itertools.pairwise(ranges):
+        assert low <= high < next_low and year < next_year, (year, next_year)
+    for number, year in common["sc_years"].items():
+        holding = [y for low, high, y in ranges if low <= int(number) <= high]
+        assert holding in ([], [year]), (number, year, holding)

@@ -36,7 +36,9 @@ NUMBER = (
     r"|\d{1,4}\s*(?:[A-H]\s*)?(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[㈠-㈩])"
     # A Security Council number without its year ("Security Council resolution 1373", "第1373号决议"):
     # last, so that every longer form wins; kept only where the organ is the Council (``bare``).
-    r"|\d{1,4}(?![\d/]|[.,]\d|\s*[(（]|\s?[A-H](?![A-Za-z])))"
+    # A web copy's legal-database code may stand where the year belongs ("резолюции 1484 (995_b48)":
+    # S/RES/1501 (2003) ru): the number is then as bare as without it.
+    r"|\d{1,4}(?![\d/]|[.,]\d|\s*[(（](?!\s*\d{3}_)|\s?[A-H](?![A-Za-z])))"
 )
 
 

@@ -10,12 +10,14 @@ a node of its own under the conference's IRI, labelled from the conference's lab
 
 A Security Council number without its year ("Security Council resolution 1373", "第1373号决议", common in
 reports and letters) takes the year the same document gives that number elsewhere, or else the year
-``common.toml [sc_years]`` knows for a resolution often cited by its number alone; otherwise it is dropped
+``common.toml [sc_years]`` knows for a resolution often cited by its number alone, or the year whose range
+of numbers holds it (``[sc_year_ranges]``, read off the real texts); otherwise it is dropped
 with a problem line rather than guessed.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache, lru_cache
 
@@ -89,12 +91,35 @@ def _year_of(number: str, ctx: Context) -> str | None:
         year = _date_year_at(flat, other.start(), other.end())
         if year is not None:
             return year
-    return _known_years().get(number)
+    return _known_years().get(number) or _year_in_ranges(int(number))
 
 
 @cache
 def _known_years() -> dict[str, str]:
     return {str(number): str(year) for number, year in load_data("common")["sc_years"].items()}
+
+
+_LOWEST_BY_RANGE = 100
+_CALENDAR = (1940, 2035)
+
+
+@cache
+def _year_ranges() -> tuple[list[int], list[tuple[int, str]]]:
+    """``[sc_year_ranges]``: the first number of each range (for bisection), and its last number and year."""
+    ranges = sorted((low, high, str(year)) for year, (low, high) in load_data("common")["sc_year_ranges"].items())
+    return [low for low, _, _ in ranges], [(high, year) for _, high, year in ranges]
+
+
+def _year_in_ranges(number: int) -> str | None:
+    """The year of a number that lies between two numbers the texts cite with one year (numbers are consecutive).
+
+    Not for a number that reads as a calendar year ("2002年", S/RES/1455 (2003) zh) or for one below 100
+    ("resolution 4 programme", an OCR slip in S/RES/80 (1950)): those keep needing the document's own year."""
+    if number < _LOWEST_BY_RANGE or _CALENDAR[0] <= number <= _CALENDAR[1]:
+        return None
+    lows, rest = _year_ranges()
+    i = bisect.bisect_right(lows, number) - 1
+    return rest[i][1] if i >= 0 and number <= rest[i][0] else None
 
 
 def _parties_act(mention: Mention, cited: Citation, ctx: Context) -> Target:
