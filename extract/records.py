@@ -46,7 +46,7 @@ class Metadata:
     agenda_item: str | None = None
     adopted_on_report: str | None = None
     title: str | None = None
-    report_span: tuple[int, int] | None = None
+    report_span: tuple[int, int] | None = None  # where the header cites: the report adopted on, or a report's basis
 
     @property
     def framed(self) -> bool:

@@ -126,6 +126,18 @@ CASES = [
      "en", [], ["S/RES/4(1946)"]),
     # An Arabic number glued to the word after it is no item (a page's own title: "رقم474بتاريخ").
     ("قرار مجلس الأمن رقم474بتاريخ 17 حزيران (يونيو) 1980", "ar", [], ["S/RES/474(1980)"]),
+    # A/HRC/WG.6/43/FRA/1: a country's own strategies and plans are no international instruments.
+    ("6. France adopted the National Low-Carbon Strategy and the National Action Plan for the implementation "
+     "of the Convention on the Rights of the Child.\n", "en", [("convention", "crc")],
+     ["national-low-carbon-strategy", "national-action-plan"]),
+    # A/RES/60/141 ru: a web copy writes the report in parentheses, capitalized, the closing mark lost.
+    ("Резолюция 60/141,\nпринятая Генеральной Ассамблеей Организации Объединенных Наций \"Девочки\" (По докладу "
+     "Третьего комитета (A/60/505)\nГенеральная Ассамблея,\nссылаясь на свою резолюцию 58/156,\n", "ru",
+     [("document", "A/60/505"), ("resolution", "A/RES/58/156")], []),
+    # Labels the authority lacked, as UN texts write them (S/RES/2209 (2015) es, A/HRC/RES/50/18 fr).
+    ("El Consejo de Seguridad,\n\nRecordando el Protocolo Relativo a la Prohibición del Empleo en la Guerra de "
+     "Gases Asfixiantes, Tóxicos o Similares y de Medios Bacteriológicos,\n", "es",
+     [("protocol", "geneva-protocol-1925")], []),
 ]  # fmt: skip
 
 
@@ -171,3 +183,19 @@ def test_the_council_year_ranges_are_ordered_and_agree_with_the_known_years() ->
     for number, year in common["sc_years"].items():
         holding = [y for low, high, y in ranges if low <= int(number) <= high]
         assert holding in ([], [year]), (number, year, holding)
+
+
+REPORT_COVER = (
+    "United Nations A/HRC/WG.6/43/FRA/1\nGeneral Assembly\nDistr.: General\n7 March 2023\nHuman Rights Council\n"
+    "Working Group on the Universal Periodic Review\nForty-third session\n1–12 May 2023\n"
+    "National report submitted pursuant to Human Rights\nCouncil resolutions 5/1 and 16/21\n*\nFrance\n\n"
+    "I. Introduction\n1. France accepted the recommendations made under Council resolution 60/251.\n"
+)
+
+
+def test_a_report_cites_the_resolutions_it_is_submitted_under() -> None:
+    """A/HRC/WG.6/43/FRA/1: "National report submitted pursuant to … resolutions 5/1 and 16/21" on the cover is a
+    citation (``[header] submitted_under``); the cover's own symbol is not."""
+    refs = {(r.id, r.paragraph) for r in extract_text(REPORT_COVER, language="en").references}
+    assert {("A/HRC/RES/5/1", "HEADER"), ("A/HRC/RES/16/21", "HEADER")} <= refs, refs
+    assert not {i for i, _ in refs} & {"A/HRC/WG.6/43/FRA/1"}, refs

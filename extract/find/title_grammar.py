@@ -44,6 +44,7 @@ class TitlePatterns:
     stopper_inside: re.Pattern[str]
     compound: re.Pattern[str]
     possessive: re.Pattern[str]
+    national: re.Pattern[str]
     inside_after: re.Pattern[str]
     acronym_after: re.Pattern[str]
     lower_names: tuple[tuple[str, re.Pattern[str]], ...]  # kind, pattern of a name written in lower case
@@ -103,6 +104,7 @@ def title_patterns(language: str) -> TitlePatterns:
         stopper_inside=_optional(grammar, "stopper_inside"),
         compound=_optional(grammar, "compound"),
         possessive=_optional(grammar, "possessive"),
+        national=_optional(grammar, "national"),
         inside_after=_optional(grammar, "inside_after"),
         acronym_after=_optional(grammar, "acronym_after", lambda words: rf"\b{alternation(words)}[ ]+$"),
         lower_names=_lower_names(grammar),

@@ -80,6 +80,7 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
         and not covered.straddles(t[0], t[1])  # "… Racial Discrimination ICESCR International Covenant …"
         and (not bodies.contains(t[0], t[1]) or pats.parties.match(text, t[0]))
         and (t[0] not in known_starts or scan.gazetteer.is_instrument(text[t[0] : t[1]]))
+        and not (pats.national.match(text, t[0]) and t[2] not in pats.meeting_kinds)  # a meeting stays one
     ]
     found = _without_inner_titles(text, found, pats)
     spans = _Spans([(s, e) for s, e, _ in found])

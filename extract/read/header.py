@@ -88,6 +88,7 @@ def read_header(text: str, language: str) -> Header:
         date = date or parse_date(sc.groupdict().get("date") or "", language)
     symbol, title = _own_symbol_and_title(head, symbol, series)
     report, report_span = _report(head, pats)
+    report_span = report_span or _basis(head or text[:_COVER], pats)  # a report's cover has no organ line
     if date is None:
         closing = _search_from(pats["closing_date"], text, max(end, len(text) - 3000))
         date = parse_date(closing.group("date"), language) if closing else None
@@ -121,6 +122,18 @@ def _own_symbol_and_title(head: str, symbol: str | None, series: str) -> tuple[s
     if symbol is None and series:
         symbol = normalize_symbol(f"{series}/RES/{number.group(1)}")
     return symbol, _title(head[number.end() :])
+
+
+_COVER = 1500  # how far a report's cover runs at most: symbol, session, title, "submitted pursuant to …"
+
+
+def _basis(head: str, pats: dict[str, list[re.Pattern[str]]]) -> tuple[int, int] | None:
+    """The resolutions a report says it is submitted under, whose citations count though they stand in the
+    header: "National report submitted pursuant to Human Rights Council resolutions 5/1 and 16/21"
+    (A/HRC/WG.6/43/FRA/1), "… in accordance with paragraph 5 of the annex to … resolution 16/21" (``[header]
+    submitted_under``)."""
+    match = _search(pats["submitted_under"], head) if "submitted_under" in pats else None
+    return (match.start(), match.end()) if match else None
 
 
 def _report(head: str, pats: dict[str, list[re.Pattern[str]]]) -> tuple[str | None, tuple[int, int] | None]:
