@@ -199,3 +199,15 @@ def test_a_report_cites_the_resolutions_it_is_submitted_under() -> None:
     refs = {(r.id, r.paragraph) for r in extract_text(REPORT_COVER, language="en").references}
     assert {("A/HRC/RES/5/1", "HEADER"), ("A/HRC/RES/16/21", "HEADER")} <= refs, refs
     assert not {i for i, _ in refs} & {"A/HRC/WG.6/43/FRA/1"}, refs
+
+
+def test_an_arabic_comma_closes_a_paragraph() -> None:
+    """A/RES/52/131 ar, A/RES/52/100 ar: "…1996،" then "وإذ تحيط علما …" is a new paragraph with its own function."""
+    text = ("إن الجمعية العامة،\n\nإذ تشير إلى قراراتها 50 / 42 المؤرخ 8 كانون الأول/ديسمبر 1995،\n\nوإذ تحيط علما "
+            "بقراري المجلس الاقتصادي والاجتماعي 1996 / 6 المؤرخ 22 تموز/يوليه 1996 والمتعلق بمتابعة المؤتمر العالمي "
+            "الرابع المعني بالمرأة و 1996 / 34 المؤرخ 25 تموز/يوليه 1996؛\n\nوإذ تؤكد من جديد منهاج عمل المؤتمر العالمي "
+            "الرابع المعني بالمرأة،\n")  # fmt: skip
+    refs = [(r.id, r.paragraph, r.function) for r in extract_text(text, language="ar").references]
+    assert ("A/RES/50/42", "PP1", "recalls") in refs, refs
+    assert ("E/RES/1996/6", "PP2", "takes_note") in refs and ("E/RES/1996/34", "PP2", "takes_note") in refs, refs
+    assert ("beijing-platform", "PP3", "reaffirms") in refs, refs

@@ -73,25 +73,30 @@ def repaired(flat: str, language: str) -> str:
     return _apply(flat, edits)
 
 
-_SESSION_SLIP = re.compile(r"\((?P<session>[1lI|]{1,3})\)(?!\w)")  # a literal "(" first: a fast scan
-_NUMBER_BEFORE = re.compile(r"(?<![\w/])(?P<number>[0-9lI]{1,4})[ ]?\Z")
+_SESSION_SLIP = re.compile(r"\((?P<session>[IVXLivxl1|]{1,7})\)(?!\w)")  # a literal "(" first: a fast scan
+_NUMBER_BEFORE = re.compile(r"(?<![\w/])(?P<number>[0-9lI]{1,4})(?:[ ]?[A-H])?[ ]?\Z")
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)")
+_ROMAN_FORMS = str.maketrans("ivxl1|", "IVXLII")
+_ROMAN = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def _mend_sessions(flat: str, language: str, edits: dict[int, str]) -> None:
-    """``41 (1)`` → ``41 (I)`` where a citation word stands before it in the same clause."""
+    """``41 (1)`` → ``41 (I)``, ``2454 A (Xx111)`` → ``2454 A (XXIII)`` (A/RES/3465 (XXX) es) where a citation
+    word stands before it in the same clause. A session in lower case alone ("7 (iv)") is a sub-paragraph."""
     words = _citation_words(language)
     for m in _SESSION_SLIP.finditer(flat):
-        number = _NUMBER_BEFORE.search(flat, max(0, m.start() - 5), m.start())
+        number = _NUMBER_BEFORE.search(flat, max(0, m.start() - 7), m.start())
         session = m.group("session")
-        if number is None or (set(session) <= {"I"} and number.group("number").isdigit()):
+        mended = session.translate(_ROMAN_FORMS)
+        slipped = mended != session or not number or not number.group("number").isdigit()
+        if number is None or not slipped or session.islower() or not _ROMAN.fullmatch(mended):
             continue
         before = flat[max(0, number.start() - _SESSION_REACH) : number.start()]
         cited = [w.end() for w in words.finditer(before)]
         if not cited or _CLAUSE_END.search(before, cited[-1]):
             continue
         edits.setdefault(number.start(), number.group("number").translate(_DIGIT_FORMS))
-        edits.setdefault(m.start("session"), "I" * len(session))
+        edits.setdefault(m.start("session"), mended)
 
 
 _SESSION_REACH = 120

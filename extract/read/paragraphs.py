@@ -19,7 +19,9 @@ _OP_NUMBER = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\
 _OP_NUMBER_GLUED = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\Z)|(?=[^\x00-\x7f]))")
 
 
-_PARAGRAPH_END = (",", ";", ":", ".", "，", "；", "：", "。")
+# The marks that close a paragraph, the Arabic comma and semicolon among them ("…1996،" then "وإذ تحيط علما …":
+# A/RES/52/131 ar, A/RES/52/100 ar).
+_PARAGRAPH_END = (",", ";", ":", ".", "，", "；", "：", "。", "،", "؛")
 
 
 @cache
