@@ -138,6 +138,12 @@ CASES = [
     ("El Consejo de Seguridad,\n\nRecordando el Protocolo Relativo a la Prohibición del Empleo en la Guerra de "
      "Gases Asfixiantes, Tóxicos o Similares y de Medios Bacteriológicos,\n", "es",
      [("protocol", "geneva-protocol-1925")], []),
+    # S/RES/1737 (2006): IAEA Board of Governors documents; the twenty-fourth special session (A/RES/56/150 es).
+    (SC + "Recalling the resolution of the IAEA Board of Governors (GOV/2006/14) and the report (GOV/2006/15),\n",
+     "en", [("document", "GOV/2006/14"), ("document", "GOV/2006/15")], []),
+    ("La Asamblea General,\n\nRecordando los resultados de la Cumbre Mundial sobre Desarrollo Social y del vigésimo "
+     "cuarto período extraordinario de sesiones de la Asamblea General, y la Declaración de Bruselas,\n", "es",
+     [("session", "ga-ss-24"), ("declaration", "brussels-declaration-2001")], []),
 ]  # fmt: skip
 
 
