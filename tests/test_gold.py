@@ -31,7 +31,7 @@ DEVELOPED_ON = ["A_RES_55_63.en.json", "A_RES_55_70.en.json", "A_RES_58_141.en.j
 # (289 files: the 196 added last, annotated blind, carry more report, treaty-body, old Council and web layouts;
 # the 69 of the last three rounds brought scanned 1940s–1950s Council texts, yearbook pages, Arabic sessions in
 # words, national reports and French, Spanish, Russian, Arabic and Chinese texts of 1969–2022.)
-FLOORS = {"en": 0.945, "zh": 0.971, "fr": 0.940, "es": 0.921, "ru": 0.938, "ar": 0.951, "all": 0.946,
+FLOORS = {"en": 0.945, "zh": 0.971, "fr": 0.940, "es": 0.921, "ru": 0.937, "ar": 0.951, "all": 0.946,
           "relations_recall": 0.555, "functions": 0.831, "paragraphs": 0.767}  # fmt: skip
 
 
