@@ -144,6 +144,24 @@ CASES = [
     ("La Asamblea General,\n\nRecordando los resultados de la Cumbre Mundial sobre Desarrollo Social y del vigésimo "
      "cuarto período extraordinario de sesiones de la Asamblea General, y la Declaración de Bruselas,\n", "es",
      [("session", "ga-ss-24"), ("declaration", "brussels-declaration-2001")], []),
+    # A/HRC/RES/7/9: a session later than the citing organ's own is another organ's (the Council had held seven).
+    ("Resolution 7/9\nThe Human Rights Council,\n\nRecalling the relevant resolutions of the General Assembly, the most "
+     "recent of which are resolution 62/170 of 18 December 2007 and resolution 62/127 of 18 December 2007, and its "
+     "resolution 6/3,\n", "en",
+     [("resolution", "A/RES/62/170"), ("resolution", "A/RES/62/127")], ["A/HRC/RES/62/127"]),
+    # E/RES/1982/29: an organ after "to the" ends a meeting's title.
+    ("The Economic and Social Council,\n\nConsidering that the Seventh United Nations Congress on the Prevention of "
+     "Crime and the Treatment of Offenders is to be convened, and requests a statement on the preparatory work for "
+     "the Seventh Congress to the Economic and Social Council,\n", "en", [("congress", "crime-congress-7")],
+     ["seventh-congress-to-the-economic-and-social-council"]),
+    # A/RES/57/91 fr: part letters past H.
+    ("L’Assemblée générale,\n\nRappelant ses résolutions 40/151 G du 16 décembre 1985, 42/39 J du 30 novembre 1987 "
+     "et 43/76 D du 7 décembre 1988,\n", "fr",
+     [("resolution", "A/RES/40/151G"), ("resolution", "A/RES/42/39J"), ("resolution", "A/RES/43/76D")],
+     ["A/RES/42/39"]),
+    # A/RES/3379 (XXX) es: another organization's resolution is no General Assembly resolution.
+    ("La Asamblea General,\n\nTomando nota asimismo de la resolución 77 (XII) aprobada por la Asamblea de Jefes de "
+     "Estado y de Gobierno de la Organización de la Unidad Africana,\n", "es", [], ["A/RES/77(XII)"]),
 ]  # fmt: skip
 
 

@@ -24,21 +24,22 @@ from instrumap.extract.find.scan import Finder, Scan, register
 from instrumap.extract.lexicon import Lexicon, alternation, lexicon, ordinal_value
 from instrumap.extract.records import Citation, Mention
 
-# 57/173 · 57/270 B · 53/208B号 (A/57/270: a letter glued to Chinese text) · 1373 (2001) · 2200 A (XXI)
+# 57/173 · 57/270 B (part letters run on past H: "42/39 J", A/RES/57/91 fr) · 53/208B号 (A/57/270: a letter
+# glued to Chinese text) · 1373 (2001) · 2200 A (XXI)
 # · ES-10/2 · S-20/2
 NUMBER = (
-    r"(?:(?:ES|S)-\d{1,2}\s*/\s*\d{1,3}(?:\s?[A-H](?![A-Za-z0-9/]))?"
-    r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H])?(?![A-Za-z0-9/]))?"
+    r"(?:(?:ES|S)-\d{1,2}\s*/\s*\d{1,3}(?:\s?[A-Z](?![A-Za-z0-9/]))?"
+    r"|\d{1,4}\s*/\s*\d{1,4}(?:\s?[A-Z](?:(?:\s*,\s*[A-Z])*\s+and\s+[A-Z])?(?![A-Za-z0-9/]))?"
     # A special session may be written in digits: "resolution 186 (S-2)" (S/RES/54 (1948)).
-    r"|\d{1,4}\s*(?:[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H])?\s*)?\((?:[IVXL]{1,6}|(?:E?S-)(?:[IVX]{1,5}|\d{1,2}))\)"
+    r"|\d{1,4}\s*(?:[A-Z](?:(?:\s*,\s*[A-Z])*\s+and\s+[A-Z])?\s*)?\((?:[IVXL]{1,6}|(?:E?S-)(?:[IVX]{1,5}|\d{1,2}))\)"
     r"|\d{1,4}\s*[(（]\s*\d{4}\s*[)）]"
     # A session in Chinese numerals: "第96(一)号决议", "第96㈠号决议" (A/RES/53/43 zh) is 96 (I).
-    r"|\d{1,4}\s*(?:[A-H]\s*)?(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[㈠-㈩])"
+    r"|\d{1,4}\s*(?:[A-Z]\s*)?(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[㈠-㈩])"
     # A Security Council number without its year ("Security Council resolution 1373", "第1373号决议"):
     # last, so that every longer form wins; kept only where the organ is the Council (``bare``).
     # A web copy's legal-database code may stand where the year belongs ("резолюции 1484 (995_b48)":
     # S/RES/1501 (2003) ru): the number is then as bare as without it.
-    r"|\d{1,4}(?![\d/]|[.,]\d|\s*[(（](?!\s*\d{3}_)|\s?[A-H](?![A-Za-z])))"
+    r"|\d{1,4}(?![\d/]|[.,]\d|\s*[(（](?!\s*\d{3}_)|\s?[A-Z](?![A-Za-z])))"
 )
 
 
@@ -274,7 +275,7 @@ def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | 
 
 
 _LETTERS = re.compile(
-    r"(?P<base>.*?\d)\s*(?P<letters>[A-H](?:(?:\s*,\s*[A-H])*\s+and\s+[A-H]))\s*(?P<session>\(.*\))?$", re.S
+    r"(?P<base>.*?\d)\s*(?P<letters>[A-Z](?:(?:\s*,\s*[A-Z])*\s+and\s+[A-Z]))\s*(?P<session>\(.*\))?$", re.S
 )
 
 
@@ -332,7 +333,7 @@ def _lettered(number: re.Match[str]) -> list[tuple[int, int, str]]:
         return []
     session = f" {m['session']}" if m["session"] else ""
     letters = [(number.start() + m.start("letters") + i, letter)
-               for i, letter in enumerate(m["letters"]) if letter in "ABCDEFGH"]  # fmt: skip
+               for i, letter in enumerate(m["letters"]) if letter.isupper()]  # fmt: skip
     first_end = letters[0][0] + 1
     return [(number.start(), first_end, f"{m['base']} {letters[0][1]}{session}")] + [
         (at, at + 1, f"{m['base']} {letter}{session}") for at, letter in letters[1:]

@@ -45,6 +45,7 @@ class TitlePatterns:
     compound: re.Pattern[str]
     possessive: re.Pattern[str]
     national: re.Pattern[str]
+    ends_before: re.Pattern[str]
     inside_after: re.Pattern[str]
     acronym_after: re.Pattern[str]
     lower_names: tuple[tuple[str, re.Pattern[str]], ...]  # kind, pattern of a name written in lower case
@@ -105,6 +106,7 @@ def title_patterns(language: str) -> TitlePatterns:
         compound=_optional(grammar, "compound"),
         possessive=_optional(grammar, "possessive"),
         national=_optional(grammar, "national"),
+        ends_before=_optional(grammar, "ends_before"),
         inside_after=_optional(grammar, "inside_after"),
         acronym_after=_optional(grammar, "acronym_after", lambda words: rf"\b{alternation(words)}[ ]+$"),
         lower_names=_lower_names(grammar),

@@ -288,6 +288,8 @@ def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, pats: 
     stop = head.end()
     first = True
     while stop < head.end() + pats.reach_right:
+        if pats.ends_before.match(text, stop):
+            break  # "… Seventh Congress to the Economic and Social Council": an organ after it ends the title
         listed = None if first else _comma_list(text, stop, pats)
         if listed is not None:
             stop = listed

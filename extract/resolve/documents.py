@@ -140,11 +140,25 @@ def _series(cited: Citation, ctx: Context) -> str:
         organs[0] = antecedent  # "the Commission on Narcotic Drugs … in its resolutions 44/16": the Commission's
     for organ in organs:
         candidate = ctx.own_series if organ in ("self", "?") else organ
-        if candidate and fits(candidate, cited.form):
+        if candidate and fits(candidate, cited.form) and not _after_own_session(candidate, cited, ctx):
             return candidate
-    if fits(ctx.own_series, cited.form):
+    if fits(ctx.own_series, cited.form) and not _after_own_session(ctx.own_series, cited, ctx):
         return ctx.own_series
     return str(load_data("common")["series_default"][cited.form])
+
+
+_OWN_SESSION = re.compile(r"/(?:RES|DEC)/(\d{1,3})/\d")
+
+
+def _after_own_session(series: str, cited: Citation, ctx: Context) -> bool:
+    """Whether a session-numbered citation is of a later session of the citing organ than the citing document's
+    own: it cannot be that organ's. The Human Rights Council's resolution 7/9 cites "resolution 62/127" of the
+    General Assembly (A/HRC/RES/7/9); the Council had held seven sessions."""
+    if series != ctx.own_series or cited.form != "session":
+        return False
+    own = _OWN_SESSION.search(ctx.document.metadata.symbol or "")
+    cited_session = cited.number.split("/")[0].strip()
+    return own is not None and cited_session.isdigit() and int(cited_session) > int(own.group(1))
 
 
 def _act_label(language: str, body: str, kind: str, number: str) -> str:
