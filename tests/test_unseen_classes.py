@@ -162,6 +162,9 @@ CASES = [
     # A/RES/3379 (XXX) es: another organization's resolution is no General Assembly resolution.
     ("La Asamblea General,\n\nTomando nota asimismo de la resolución 77 (XII) aprobada por la Asamblea de Jefes de "
      "Estado y de Gobierno de la Organización de la Unidad Africana,\n", "es", [], ["A/RES/77(XII)"]),
+    # A/HRC/RES/18/28 ar: spaces inside the session's brackets.
+    ("إن مجلس حقوق الإنسان،\nإذ يشير إلى قرار الجمعية العامة 2106 ( د-20 ) المؤرخ 21 كانون الأول/ديسمبر 1965،\n", "ar",
+     [("resolution", "A/RES/2106(XX)")], []),
 ]  # fmt: skip
 
 
@@ -235,3 +238,15 @@ def test_an_arabic_comma_closes_a_paragraph() -> None:
     assert ("A/RES/50/42", "PP1", "recalls") in refs, refs
     assert ("E/RES/1996/6", "PP2", "takes_note") in refs and ("E/RES/1996/34", "PP2", "takes_note") in refs, refs
     assert ("beijing-platform", "PP3", "reaffirms") in refs, refs
+
+
+def test_a_russian_copy_without_its_number_line_keeps_the_adoption_line_as_header(tmp_path: Path) -> None:
+    """S/RES/1332 (2000) ru: "принятая Советом Безопасности на его 4247-м заседании, 14 декабря 2000 года" heads the
+    text; the symbol comes from the file's name and the first paragraph recalls."""
+    path = tmp_path / "S_RES_1332_2000.ru.txt"
+    path.write_text("принятая Советом Безопасности на его 4247-м заседании, 14 декабря 2000 года\nссылаясь на свои "
+                    "резолюции 1234 (1999) от 9 апреля 1999 года ( 995_531 ) и 1258 (1999),\n", encoding="utf-8")
+    result = extract(path)
+    assert (result.document.metadata.symbol, result.document.metadata.date) == ("S/RES/1332(2000)", "2000-12-14")
+    assert {(r.id, r.paragraph, r.function) for r in result.references} == {
+        ("S/RES/1234(1999)", "PP1", "recalls"), ("S/RES/1258(1999)", "PP1", "recalls")}

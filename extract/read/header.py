@@ -83,7 +83,8 @@ def read_header(text: str, language: str) -> Header:
         organ = adopted.group("body")
         series, date = _series_of(organ, language), parse_date(adopted.group("date"), language)
     if sc:
-        symbol = f"S/RES/{sc.group('number')}({sc.group('year')})"
+        found = sc.groupdict()
+        symbol = f"S/RES/{found['number']}({found['year']})" if found.get("number") else None  # else the file's name
         series = series or "S"
         date = date or parse_date(sc.groupdict().get("date") or "", language)
     symbol, title = _own_symbol_and_title(head, symbol, series)
