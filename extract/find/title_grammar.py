@@ -63,6 +63,27 @@ def _optional(grammar: Mapping[str, Any], key: str, build: Callable[[Any], str] 
     return re.compile(build(grammar[key])) if grammar.get(key) else _NEVER
 
 
+# The patterns of the grammar a language may lack, each under its own key (``_optional``).
+_OPTIONAL = (
+    "ends_title",
+    "year_after",
+    "draft_before",
+    "draft_lower",
+    "number_suffix",
+    "left_group",
+    "right_group",
+    "acronym",
+    "between",
+    "stopper_inside",
+    "compound",
+    "possessive",
+    "national",
+    "ends_before",
+    "inside_after",
+    "comma_list",
+)
+
+
 @cache
 def title_patterns(language: str) -> TitlePatterns:
     lex = lexicon(language)
@@ -71,6 +92,7 @@ def title_patterns(language: str) -> TitlePatterns:
     connectors = alternation(lex.words("title_connectors"), boundary=True)
     continuations = alternation(grammar["continues_after_comma"], boundary=True)
     return TitlePatterns(
+        **{key: _optional(grammar, key) for key in _OPTIONAL},
         head=re.compile(rf"\b{alternation([*lex.instrument_heads, *lex.meeting_heads])}\b"),
         left=re.compile(rf"({word})[ ]+$"),
         right=re.compile(
@@ -90,27 +112,11 @@ def title_patterns(language: str) -> TitlePatterns:
         meeting_kinds=frozenset(lex.meeting_heads.values()),
         embeds_after=_optional(grammar, "embeds_after", lambda words: rf"\b{alternation(words)}[ ]+$"),
         date_inside=_optional(grammar, "date_inside", lambda p: p.replace("{month}", alternation(lex.months))),
-        ends_title=_optional(grammar, "ends_title"),
         year=re.compile(grammar["number_after_head"]),
-        year_after=_optional(grammar, "year_after"),
-        draft_before=_optional(grammar, "draft_before"),
-        draft_lower=_optional(grammar, "draft_lower"),
         draft_kinds=dict(lex.table("draft_heads")),
-        number_suffix=_optional(grammar, "number_suffix"),
-        left_group=_optional(grammar, "left_group"),
-        right_group=_optional(grammar, "right_group"),
-        acronym=_optional(grammar, "acronym"),
-        between=_optional(grammar, "between"),
         acronym_prefixes=frozenset(grammar.get("acronym_prefixes", ())),
-        stopper_inside=_optional(grammar, "stopper_inside"),
-        compound=_optional(grammar, "compound"),
-        possessive=_optional(grammar, "possessive"),
-        national=_optional(grammar, "national"),
-        ends_before=_optional(grammar, "ends_before"),
-        inside_after=_optional(grammar, "inside_after"),
         acronym_after=_optional(grammar, "acronym_after", lambda words: rf"\b{alternation(words)}[ ]+$"),
         lower_names=_lower_names(grammar),
-        comma_list=_optional(grammar, "comma_list"),
         plural_protocols=_optional(lex.table("protocols_of"), "plural_title"),
         reach_left=int(grammar["reach_left"]),
         reach_right=int(grammar["reach_right"]),
