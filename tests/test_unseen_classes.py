@@ -165,6 +165,12 @@ CASES = [
     # A/HRC/RES/18/28 ar: spaces inside the session's brackets.
     ("إن مجلس حقوق الإنسان،\nإذ يشير إلى قرار الجمعية العامة 2106 ( د-20 ) المؤرخ 21 كانون الأول/ديسمبر 1965،\n", "ar",
      [("resolution", "A/RES/2106(XX)")], []),
+    # A/HRC/RES/7/9: "the Optional Protocol thereto" is the instrument's only protocol the authority knows; of an
+    # instrument with several, only one already named.
+    ("The Human Rights Council,\n\nRecalling the Convention on the Rights of Persons with Disabilities and the "
+     "Optional Protocol thereto,\n", "en", [("protocol", "crpd-op")], []),
+    ("The Human Rights Council,\n\nRecalling the Convention on the Rights of the Child and the Optional Protocol "
+     "thereto,\n", "en", [("convention", "crc")], ["crc-opac", "crc-opsc", "crc-opic"]),
 ]  # fmt: skip
 
 

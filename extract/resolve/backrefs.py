@@ -60,7 +60,8 @@ def _committee_treaty(kind: str, ctx: Context) -> str:
 
 
 def protocols_targets(mention: Mention, ctx: Context) -> list[Target]:
-    """ "its Protocols" / “及其议定书”: the protocols of the last convention already named; "the Optional
+    """ "its Protocols" / “及其议定书”: the protocols of the last convention already named, or its only protocol
+    the authority knows ("… Disabilities and the Optional Protocol thereto": A/HRC/RES/7/9); "the Optional
     Protocols to the …" names its instrument: every protocol of it the authority knows."""
     payload = mention.payload
     assert isinstance(payload, ProtocolsOf)
@@ -80,8 +81,9 @@ def protocols_targets(mention: Mention, ctx: Context) -> list[Target]:
             entry = ctx.authority.get(ref.id)
             if entry is not None and entry.fact("supplements") == parent:
                 named.setdefault(ref.id, without_event(ref.target))
-    if payload.of:  # a plural title names them all, not only those named before
-        for entry in ctx.authority.supplementing(parent):
+    known = list(ctx.authority.supplementing(parent))
+    if payload.of or (not named and len(known) == 1):  # a plural title names them all; an instrument's only one
+        for entry in known:
             named.setdefault(entry.id, entry_target(entry, ctx.authority))
     if not named:
         ctx.problem(mention, f"no protocol of {parent} known")
