@@ -33,14 +33,13 @@ HOT = [
 ]  # fmt: skip
 
 RUN = """
-import json, re, statistics, sys, time
+import json, statistics, sys, time
 sys.path.insert(0, {bench!r})
 from corpus import generate
 from instrumap.extract.pipeline import extract_document
 from instrumap.extract.read.document import parse_text
 import instrumap.extract.find.scan as scan
-CEILING = {{"zh": re.compile(r"第\\s*\\d{{1,4}}\\s*/\\s*\\d{{1,4}}\\s*号决议"),
-           "en": re.compile(r"\\b[Rr]esolutions?\\s+\\d{{1,4}}\\s*/\\s*\\d{{1,4}}")}}
+from bench_extract import CEILING
 out = {{"compiled": scan.__file__.endswith(".so")}}
 for language in {languages!r}:
     texts = list(generate(language, {mb}))

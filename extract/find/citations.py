@@ -288,7 +288,7 @@ def _roman_session(number: str, lex: Lexicon) -> str:
     worded = _session_words(lex.language)
     if worded is not None and (w := worded.search(number)) is not None:
         base = number[: w.start()].rstrip()
-        names = dict(lex.table("citation_grammar").get("letters", {}))
+        names = _letter_names(lex.language)[1]
         head, _, letter = base.rpartition(" ")
         base = f"{head} {names[letter]}" if head and letter in names else base
         kinds = {k for k, v in w.groupdict().items() if v and k != "value"}

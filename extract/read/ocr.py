@@ -110,8 +110,12 @@ def _citation_words(language: str) -> re.Pattern[str]:
 def _after_clitic(text: str, start: int, language: str) -> int:
     """Where a word starts with the letter glued before it that the language writes as part of the next word
     (``[ocr] clitics``: Arabic و, ب, ل, ف in "وقرا رات المجلس", A/HRC/RES/26/6 ar)."""
-    clitics = load_data(language).get("ocr", {}).get("clitics", "")
-    return start - 1 if start > 0 and text[start - 1] in clitics else start
+    return start - 1 if start > 0 and text[start - 1] in _clitics(language) else start
+
+
+@cache
+def _clitics(language: str) -> str:
+    return str(load_data(language).get("ocr", {}).get("clitics", ""))
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
