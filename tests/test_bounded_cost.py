@@ -30,9 +30,10 @@ REAL = [CORPUS / name for name in ("A_RES_64_179.en.txt", "A_RES_58_140.zh.txt",
 
 
 def _seconds(text: str, language: str = "en") -> float:
-    started = time.perf_counter()
+    """CPU seconds of this process: on a shared machine, other processes' load does not count against it."""
+    started = time.process_time()
     extract_text(text, language=language)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def test_superscript_footnote_number_costs_nothing() -> None:
@@ -106,11 +107,11 @@ def test_mutated_real_documents_never_crash_and_stay_fast(seed: int, which: Path
     rng = random.Random(seed)
     text = mutate(which.read_text(encoding="utf-8")[: rng.randint(200, 6000)], rng)
     language = "zh" if ".zh." in which.name else "en"
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         record = extract_text(text, language=language).as_json()
     except InputError:
         return
-    assert time.perf_counter() - started < 5 + len(text) / 200_000  # far under a second in practice
+    assert time.process_time() - started < 5 + len(text) / 200_000  # far under a second in practice
     for ref in record["references"]:
         assert text[ref["start"] : ref["end"]] == ref["text"]
