@@ -34,7 +34,11 @@ _OCR_NUMBER = re.compile(r"\d{4,5}")
 
 
 def _anchor_words(_lex: Lexicon, _gazetteer: object) -> dict[str, list[str]]:
-    return {"symbols": [f"{series}/" for series in (*first_components(), *ocr_series())]}
+    words = load_data("common")["symbols"]["document_words"]
+    return {
+        "symbols": [f"{series}/" for series in (*first_components(), *ocr_series())],
+        "document_words": [spelled for word in words for spelled in (word, word.capitalize())],
+    }
 
 
 def find_symbols(scan: Scan) -> Iterator[Mention]:
@@ -53,6 +57,29 @@ def find_symbols(scan: Scan) -> Iterator[Mention]:
             mention = _symbol_mention(flat, match.start() + offset, raw)
             if mention is not None:
                 yield from _with_addenda(flat, mention, done)
+    yield from _other_series(scan, pattern)
+
+
+# A symbol of a series the data does not list, after the word "document": "document CBD/COP/15/17" (the
+# Convention on Biological Diversity's, A/RES/79/1), "document ICC-ASP/20/Res.5". Two slashes and a digit.
+_OTHER_SERIES = re.compile(r"[ ]+([A-Z][A-Z0-9]{1,9}(?:-[A-Z]{1,6})?(?:/[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*){2,8})")
+
+
+# A document's own number among the components ("/17", "/Rev.1", "/Res.5"), not only a year ("HIV/AIDS/2020").
+_SHORT_NUMBER = re.compile(r"/(?:[A-Za-z]{1,4}\.)?\d{1,3}(?![\d])")
+
+
+def _other_series(scan: Scan, known: object) -> Iterator[Mention]:
+    """Symbols of other series named as documents (the listed series are the main scan's)."""
+    flat = scan.flat
+    for at in scan.flat_starts("document_words"):
+        word = flat[at : at + 12].split(None, 1)[0] if flat[at:at + 12].strip() else ""
+        m = _OTHER_SERIES.match(flat, at + len(word))
+        if m is None or (at > 0 and flat[at - 1].isalnum()) or known.match(flat, m.start(1)):  # type: ignore[attr-defined]
+            continue
+        raw = m.group(1).rstrip(".-")
+        if _SHORT_NUMBER.search(raw) and not flat[m.start(1) + len(raw) : m.start(1) + len(raw) + 1].isalnum():
+            yield Mention("document", m.start(1), m.start(1) + len(raw), raw, SymbolCite(normalize_symbol(raw)))
 
 
 # Addenda written after a symbol ("(A/69/L.65 and Add.1)": A/RES/69/292) or as a range ("S/8248/Add.7-9":

@@ -51,6 +51,10 @@ class TitlePatterns:
     lower_names: tuple[tuple[str, re.Pattern[str]], ...]  # kind, pattern of a name written in lower case
     comma_list: re.Pattern[str]
     plural_protocols: re.Pattern[str]
+    never_first: re.Pattern[str]
+    meeting_ends: re.Pattern[str]
+    attached: re.Pattern[str]
+    attached_kinds: frozenset[str]
     reach_left: int  # how far a title may extend before its head, and after it (characters)
     reach_right: int
 
@@ -81,6 +85,9 @@ _OPTIONAL = (
     "ends_before",
     "inside_after",
     "comma_list",
+    "never_first",
+    "meeting_ends",
+    "attached",
 )
 
 
@@ -107,7 +114,8 @@ def title_patterns(language: str) -> TitlePatterns:
         goes_on=re.compile(grammar["goes_on"]),
         number_after_head=re.compile(grammar["number_after_head"]),
         meeting_first=re.compile(rf"[ ]+{alternation(grammar['meeting_connectors'], boundary=True)}"),
-        meeting_ordinal=re.compile(rf"\b{alternation(grammar['meeting_ordinals'])}[ ]+$"),
+        # Not the end of a compound ordinal ("twenty-seventh" is no "seventh").
+        meeting_ordinal=re.compile(rf"(?<![\w\-]){alternation(grammar['meeting_ordinals'])}[ ]+$"),
         parties=re.compile(grammar["parties"]),
         meeting_kinds=frozenset(lex.meeting_heads.values()),
         embeds_after=_optional(grammar, "embeds_after", lambda words: rf"\b{alternation(words)}[ ]+$"),
@@ -117,6 +125,7 @@ def title_patterns(language: str) -> TitlePatterns:
         acronym_prefixes=frozenset(grammar.get("acronym_prefixes", ())),
         acronym_after=_optional(grammar, "acronym_after", lambda words: rf"\b{alternation(words)}[ ]+$"),
         lower_names=_lower_names(grammar),
+        attached_kinds=frozenset(grammar.get("attached_kinds", ())),
         plural_protocols=_optional(lex.table("protocols_of"), "plural_title"),
         reach_left=int(grammar["reach_left"]),
         reach_right=int(grammar["reach_right"]),

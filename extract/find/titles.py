@@ -66,7 +66,7 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
     pats = title_patterns(lex.language)
     known = list(_name_hits(text, scan.anchors("names"), pats))
     covered = _Spans([(s, e) for s, e in known])
-    known_starts = {s for s, _ in known}
+    known_ends = {s: e for s, e in known}
     found: list[tuple[int, int, str]] = [(s, e, "name") for s, e in known]
     # A known name is where a title starts and ends: the grammar running on past it
     # ("… Disabilities in 2013", "… Rural Women by the Summit …") is no longer title.
@@ -79,7 +79,8 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
         if not covered.contains(t[0], t[1])
         and not covered.straddles(t[0], t[1])  # "… Racial Discrimination ICESCR International Covenant …"
         and (not bodies.contains(t[0], t[1]) or pats.parties.match(text, t[0]))
-        and (t[0] not in known_starts or scan.gazetteer.is_instrument(text[t[0] : t[1]]))
+        and (t[0] not in known_ends or scan.gazetteer.is_instrument(text[t[0] : t[1]])
+             or _head_after(text, known_ends[t[0]], pats))
         and not (pats.national.match(text, t[0]) and t[2] not in pats.meeting_kinds)  # a meeting stays one
     ]
     found = _without_inner_titles(text, found, pats)
@@ -100,6 +101,12 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
             continue
         target = lex.anaphora[" ".join(phrase.split())]
         yield _mention(scan, start, stop, "anaphora", phrase, BackReference(target))
+
+
+def _head_after(text: str, end: int, pats: TitlePatterns) -> bool:
+    """Whether a head word follows a known name straight away: the name qualifies a title of its own
+    ("the Sustainable Development Goals Summit in 2023": A/RES/79/1)."""
+    return text[end : end + 1] == " " and pats.head.match(text, end + 1) is not None
 
 
 def _title_mentions(
@@ -226,7 +233,7 @@ def _grammar_titles(text: str, starts: list[int], lex: Lexicon, pats: TitlePatte
         done = head.end()
         word = " ".join(head.group(0).split())
         kind = lex.instrument_heads.get(word) or lex.meeting_heads.get(word, "")
-        title = _extend(text, head, word in lex.meeting_heads, pats)
+        title = _extend(text, head, word in lex.meeting_heads, kind in pats.attached_kinds, pats)
         if title is not None:
             joined = pats.compound.match(text, head.start())
             if joined is not None and title[1] > joined.end():
@@ -234,14 +241,18 @@ def _grammar_titles(text: str, starts: list[int], lex: Lexicon, pats: TitlePatte
             yield (*title, kind)
 
 
-def _extend(text: str, head: re.Match[str], is_meeting: bool, pats: TitlePatterns) -> tuple[int, int] | None:
-    """The title around a head: capitalized words to its left and right; None when it is a bare head."""
+def _extend(
+    text: str, head: re.Match[str], is_meeting: bool, attaches: bool, pats: TitlePatterns
+) -> tuple[int, int] | None:
+    """The title around a head: capitalized words to its left and right; None when it is a bare head.
+
+    ``attaches``: the head's kind names an instrument attached to another ("Protocol … to the Convention …")."""
     start = _extend_left(text, head.start(), pats)
     if is_meeting:
         ordinal = pats.meeting_ordinal.search(text[max(0, start - 20) : start])
         if ordinal and start < head.start():
             start -= len(ordinal.group(0))
-    stop = _extend_right(text, head, is_meeting, pats)
+    stop = _extend_right(text, head, is_meeting, attaches, pats)
     if start == head.start() and stop == head.end():
         return None  # a bare head word: generic, or a back-reference handled apart
     if text[head.start() : head.start() + 1].islower() or pats.not_title.search(text, start, stop):
@@ -258,6 +269,8 @@ def _extend_left(text: str, at: int, pats: TitlePatterns) -> int:
             group = pats.left_group.search(text, max(0, start - 80), start)
             m = pats.left.search(text, max(0, group.start(1) - 60), group.start(1)) if group else None
         if not m or m.group(1) in pats.stoppers or pats.possessive.search(m.group(1)):
+            break
+        if pats.never_first.fullmatch(m.group(1)):
             break
         if pats.acronym.fullmatch(m.group(1)):
             # An acronym ends a title's left side: an organization's ("ILO Convention") is taken, a
@@ -278,13 +291,13 @@ def _comma_list(text: str, stop: int, pats: TitlePatterns) -> int | None:
     return m.end()
 
 
-def _extend_right(text: str, head: re.Match[str], is_meeting: bool, pats: TitlePatterns) -> int:
-    stop = _extend_right_words(text, head, is_meeting, pats)
+def _extend_right(text: str, head: re.Match[str], is_meeting: bool, attaches: bool, pats: TitlePatterns) -> int:
+    stop = _extend_right_words(text, head, is_meeting, attaches, pats)
     suffix = pats.number_suffix.match(text, stop)
     return suffix.end() if suffix else stop
 
 
-def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, pats: TitlePatterns) -> int:
+def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, attaches: bool, pats: TitlePatterns) -> int:
     stop = head.end()
     first = True
     while stop < head.end() + pats.reach_right:
@@ -318,10 +331,12 @@ def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, pats: 
             if pats.acronym_after.search(between):
                 stop = m.end(1)
             break
-        if pats.ends_title.search(between):
-            break  # "… Crime and to the General Assembly", "… Women by the Summit …": the title is over
-        if pats.year.fullmatch(m.group(1)) and between.strip() and not pats.year_after.fullmatch(between):
-            break  # "… Disabilities in 2013": a year after "in" is when, not a title's
+        if pats.ends_title.search(between) or (not attaches and pats.attached.match(text, stop)):
+            break
+        if is_meeting and pats.meeting_ends.match(between):
+            break  # "the Summit of the Future at United Nations Headquarters": where it was held  # "… Crime and to the General Assembly", "… Women by the Summit …": the title is over
+        if pats.year.fullmatch(m.group(1)) and between.strip() and (is_meeting or not pats.year_after.fullmatch(between)):
+            break  # a meeting's year says when: "the Sustainable Development Goals Summit of 2023" (A/RES/79/1)  # "… Disabilities in 2013": a year after "in" is when, not a title's
         if first and not between.strip() and not pats.number_after_head.fullmatch(m.group(1)):
             break  # "the Treaty Iraq …": a head followed straight by a word is no title
         if first and is_meeting and not pats.meeting_first.match(between):

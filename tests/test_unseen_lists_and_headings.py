@@ -1,0 +1,93 @@
+"""Classes of failure found on documents the extractor had not seen (the Pact for the Future with its annexes,
+resolution texts in French, Spanish, Russian and Arabic from the web): a list whose items carry a relative
+clause, dates written without "de", titles glued to an annex heading or to "to the …" and "at …", a
+symbol of a series the data does not list, and a draft in the header of the other languages read as a
+report. Rows are (text, language, expected (kind, id), absent ids), each class with its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from instrumap import extract_text
+
+from conftest import check
+
+SC = "The Security Council,\n\n"
+GA = "The General Assembly,\n\n"
+
+CASES = [
+    # S/RES/1186 (1998): an item's relative clause ("in which …", "en que …") before the next number.
+    (SC + "Recalling its resolutions 795 (1992) of 11 December 1992, in which it addressed the possibility that "
+     "developments could undermine confidence, and 1142 (1997) of 4 December 1997,\n", "en",
+     [("resolution", "S/RES/795(1992)"), ("resolution", "S/RES/1142(1997)")], []),
+    ("El Consejo de Seguridad,\n\nRecordando sus resoluciones 795 (1992), de 11 de diciembre de 1992, en que se "
+     "ocupó de la posibilidad de que la situación evolucionara, y 1142 (1997), de 4 de diciembre de 1997,\n", "es",
+     [("resolution", "S/RES/795(1992)"), ("resolution", "S/RES/1142(1997)")], []),
+    ("Le Conseil de sécurité,\n\nRappelant ses résolutions 795 (1992) du 11 décembre 1992, dans laquelle il a "
+     "examiné la situation, et 1142 (1997) du 4 décembre 1997,\n", "fr",
+     [("resolution", "S/RES/795(1992)"), ("resolution", "S/RES/1142(1997)")], []),
+    ("Совет Безопасности,\n\nссылаясь на свои резолюции 795 (1992) от 11 декабря 1992 года, в которой он "
+     "рассмотрел положение, и 1142 (1997) от 4 декабря 1997 года,\n", "ru",
+     [("resolution", "S/RES/795(1992)"), ("resolution", "S/RES/1142(1997)")], []),
+    # The clause is no topic when the next number is of another organ's form (a period, a budget year).
+    (GA + "Recalling its resolution 60/1 of 24 October 2005, in which it addressed the budget for 2014/15,\n",
+     "en", [("resolution", "A/RES/60/1")], ["A/RES/2014/15", "E/RES/2014/15"]),
+    # S/RES/1675 (2006) es: dates without "de" ("del 31 julio 2003").
+    ("El Consejo de Seguridad,\n\nRecordando las resoluciones 1495 (2003) del 31 julio 2003, 1541 (2004) del "
+     "29 abril 2004 y 1598 (2005) del 28 abril 2005,\n", "es",
+     [("resolution", "S/RES/1495(2003)"), ("resolution", "S/RES/1541(2004)"), ("resolution", "S/RES/1598(2005)")],
+     []),
+    # A/RES/79/1: an annex's roman numeral and the heading after it are no part of the title.
+    (GA + "Adopts the following Pact.\n\nAnnex I\nGlobal Digital Compact\n1. Digital technologies transform.\n"
+     "Annex II\nDeclaration on Future Generations\nPreamble\nWe, the Heads of State,\n", "en",
+     [("declaration", "global-digital-compact"), ("declaration", "declaration-on-future-generations")],
+     ["i-global-digital-compact", "ii-declaration-on-future-generations-preamble-we"]),
+    # Only a protocol goes on past "to the": another title is over there.
+    (GA + "Decides to adopt a Declaration on Future Generations to the Pact for the Future that details our "
+     "commitments, and recalls the Cartagena Protocol on Biosafety to the Convention on Biological Diversity,\n",
+     "en", [("declaration", "declaration-on-future-generations")],
+     ["declaration-on-future-generations-to-the-pact-for-the-future"]),
+    # A meeting's name ends before "at" and its place; an instrument's may hold "at Sea".
+    (GA + "Having met at the Summit of the Future at United Nations Headquarters on 22 September 2024, and "
+     "recalling the International Convention for the Safety of Life at Sea,\n", "en",
+     [("summit", "summit-of-the-future"), ("convention", "international-convention-for-the-safety-of-life-at-sea")],
+     ["summit-of-the-future-at-united-nations-headquarters"]),
+    # A/RES/79/1: a symbol of a series the data does not list, named as a document.
+    (GA + "Welcomes the Framework.10\n_____\n10 United Nations Environment Programme, document CBD/COP/15/17, "
+     "decision 15/4, annex.\n", "en", [("document", "CBD/COP/15/17")], []),
+    (GA + "Notes the document HIV/AIDS/2020 and the document COVID-19 response and the documents A B/C.\n", "en",
+     [], ["HIV/AIDS/2020", "A B/C"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "expected", "absent"), CASES)
+def test_unseen_class(text: str, language: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
+    check(text, language, expected, absent)
+
+
+HEADERS = [
+    ("Resolution adopted by the General Assembly on 27 March 2014\n[without reference to a Main Committee "
+     "(A/68/L.39 and Add.1)]\n68/262. Territorial integrity of Ukraine\nThe General Assembly,\n\n"
+     "Recalling its resolution 2625 (XXV),\n", "en"),
+    ("Резолюция, принятая Генеральной Ассамблеей 27 марта 2014 года\n[без передачи в главные комитеты "
+     "(A/68/L.39 и Add.1)]\n68/262. Территориальная целостность Украины\nГенеральная Ассамблея,\n\n"
+     "ссылаясь на свою резолюцию 2625 (XXV),\n", "ru"),
+    ("Resolución aprobada por la Asamblea General el 27 de marzo de 2014\n[sin remisión previa a una Comisión "
+     "Principal (A/68/L.39 y Add.1)]\n68/262. Integridad territorial de Ucrania\nLa Asamblea General,\n\n"
+     "Recordando su resolución 2625 (XXV),\n", "es"),
+    ("Résolution adoptée par l’Assemblée générale le 27 mars 2014\n[sans renvoi à une grande commission "
+     "(A/68/L.39 et Add.1)]\n68/262. Intégrité territoriale de l’Ukraine\nL’Assemblée générale,\n\n"
+     "Rappelant sa résolution 2625 (XXV),\n", "fr"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language"), HEADERS)
+def test_a_draft_in_the_header_is_cited_but_is_no_report(text: str, language: str) -> None:
+    """A/RES/68/262: "[without reference to a Main Committee (A/68/L.39 and Add.1)]" names the draft; in every
+    language it is cited from the header, and the resolution was adopted on no report."""
+    record = extract_text(text, language=language).as_json()
+    cited = {r["id"]: r for r in record["references"]}
+    assert {"A/68/L.39", "A/68/L.39/Add.1", "A/RES/2625(XXV)"} <= set(cited), cited
+    assert cited["A/68/L.39"]["paragraph"] == "HEADER"
+    assert record["document"]["adopted_on_report"] is None
+    assert not [r for r in record["relations"] if r["predicate"] == "adopted_on_report"]
