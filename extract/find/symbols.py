@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
+import regex
+
 from instrumap.extract.find.scan import Finder, Scan, register
 from instrumap.extract.lexicon import Lexicon, alternation, load_data
 from instrumap.extract.records import Citation, Mention, SymbolCite
@@ -62,20 +64,21 @@ def find_symbols(scan: Scan) -> Iterator[Mention]:
 
 # A symbol of a series the data does not list, after the word "document": "document CBD/COP/15/17" (the
 # Convention on Biological Diversity's, A/RES/79/1), "document ICC-ASP/20/Res.5". Two slashes and a digit.
-_OTHER_SERIES = re.compile(r"[ ]+([A-Z][A-Z0-9]{1,9}(?:-[A-Z]{1,6})?(?:/[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*){2,8})")
+_OTHER_SERIES = re.compile(
+    r"[^\W\d_]+[ ]+([A-Z][A-Z0-9]{1,9}(?:-[A-Z]{1,6})?(?:/[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*){2,8})"
+)
 
 
 # A document's own number among the components ("/17", "/Rev.1", "/Res.5"), not only a year ("HIV/AIDS/2020").
 _SHORT_NUMBER = re.compile(r"/(?:[A-Za-z]{1,4}\.)?\d{1,3}(?![\d])")
 
 
-def _other_series(scan: Scan, known: object) -> Iterator[Mention]:
+def _other_series(scan: Scan, known: regex.Pattern[str]) -> Iterator[Mention]:
     """Symbols of other series named as documents (the listed series are the main scan's)."""
     flat = scan.flat
     for at in scan.flat_starts("document_words"):
-        word = flat[at : at + 12].split(None, 1)[0] if flat[at:at + 12].strip() else ""
-        m = _OTHER_SERIES.match(flat, at + len(word))
-        if m is None or (at > 0 and flat[at - 1].isalnum()) or known.match(flat, m.start(1)):  # type: ignore[attr-defined]
+        m = _OTHER_SERIES.match(flat, at)  # the document word, then the symbol
+        if m is None or (at > 0 and flat[at - 1].isalnum()) or known.match(flat, m.start(1)):
             continue
         raw = m.group(1).rstrip(".-")
         if _SHORT_NUMBER.search(raw) and not flat[m.start(1) + len(raw) : m.start(1) + len(raw) + 1].isalnum():

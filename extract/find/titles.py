@@ -79,8 +79,11 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
         if not covered.contains(t[0], t[1])
         and not covered.straddles(t[0], t[1])  # "… Racial Discrimination ICESCR International Covenant …"
         and (not bodies.contains(t[0], t[1]) or pats.parties.match(text, t[0]))
-        and (t[0] not in known_ends or scan.gazetteer.is_instrument(text[t[0] : t[1]])
-             or _head_after(text, known_ends[t[0]], pats))
+        and (
+            t[0] not in known_ends
+            or scan.gazetteer.is_instrument(text[t[0] : t[1]])
+            or _head_after(text, known_ends[t[0]], pats)
+        )
         and not (pats.national.match(text, t[0]) and t[2] not in pats.meeting_kinds)  # a meeting stays one
     ]
     found = _without_inner_titles(text, found, pats)
@@ -332,11 +335,17 @@ def _extend_right_words(text: str, head: re.Match[str], is_meeting: bool, attach
                 stop = m.end(1)
             break
         if pats.ends_title.search(between) or (not attaches and pats.attached.match(text, stop)):
-            break
+            break  # "… Crime and to the General Assembly", "… Women by the Summit …": the title is over
         if is_meeting and pats.meeting_ends.match(between):
-            break  # "the Summit of the Future at United Nations Headquarters": where it was held  # "… Crime and to the General Assembly", "… Women by the Summit …": the title is over
-        if pats.year.fullmatch(m.group(1)) and between.strip() and (is_meeting or not pats.year_after.fullmatch(between)):
-            break  # a meeting's year says when: "the Sustainable Development Goals Summit of 2023" (A/RES/79/1)  # "… Disabilities in 2013": a year after "in" is when, not a title's
+            break  # "the Summit of the Future at United Nations Headquarters": where it was held
+        if (
+            pats.year.fullmatch(m.group(1))
+            and between.strip()
+            and (is_meeting or not pats.year_after.fullmatch(between))
+        ):
+            # "… Disabilities in 2013": a year after "in" is when, not a title's; a meeting's year always
+            # ("the Sustainable Development Goals Summit of 2023": A/RES/79/1)
+            break
         if first and not between.strip() and not pats.number_after_head.fullmatch(m.group(1)):
             break  # "the Treaty Iraq …": a head followed straight by a word is no title
         if first and is_meeting and not pats.meeting_first.match(between):
