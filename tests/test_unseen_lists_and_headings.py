@@ -55,6 +55,19 @@ CASES = [
     # A/RES/79/1: a symbol of a series the data does not list, named as a document.
     (GA + "Welcomes the Framework.10\n_____\n10 United Nations Environment Programme, document CBD/COP/15/17, "
      "decision 15/4, annex.\n", "en", [("document", "CBD/COP/15/17")], []),
+    # A/RES/52/96: a back-reference followed by the meeting that adopted it is that meeting's instrument.
+    (GA + "Recalling also the goal, contained in the Platform for Action adopted by the Fourth World Conference\n"
+     "on Women,1 of gender balance,\n", "en", [("plan_of_action", "beijing-platform"), ("conference", "wcw-4")], []),
+    ("L’Assemblée générale,\n\nRappelant le Programme d’action adopté par la Conférence internationale sur la "
+     "population et le développement,\n", "fr", [("programme", "icpd-programme-of-action")], []),
+    ("La Asamblea General,\n\nRecordando el Programa de Acción aprobado por la Conferencia Internacional sobre la "
+     "Población y el Desarrollo,\n", "es", [("programme", "icpd-programme-of-action")], []),
+    # The meeting after "adopted by" must have adopted an instrument of the back-reference's kind.
+    (GA + "Recalling the Convention on the Rights of the Child and welcoming the Declaration adopted by the "
+     "Fourth World Conference on Women,\n", "en", [("declaration", "beijing-declaration"), ("convention", "crc")],
+     ["beijing-platform"]),
+    (GA + "Recalling the Convention on the Rights of the Child, and the Plan of Action adopted by the Council,\n",
+     "en", [("convention", "crc")], ["beijing-platform"]),
     (GA + "Notes the document HIV/AIDS/2020 and the document COVID-19 response and the documents A B/C.\n", "en",
      [], ["HIV/AIDS/2020", "A B/C"]),
 ]  # fmt: skip

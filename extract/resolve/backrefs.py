@@ -6,12 +6,16 @@ UN texts use for one instrument only ("the Charter") has a default in the lexico
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from instrumap.extract.lexicon import lexicon
 from instrumap.extract.records import BackReference, Mention, ProtocolsOf, Target
 from instrumap.extract.resolve.comments import own_committee
 from instrumap.extract.resolve.context import CONVENTIONS, Context
 from instrumap.extract.resolve.instruments import entry_target
 from instrumap.extract.resolve.meetings import without_event
+from instrumap.ontology.authorities import Authority, Entry, normalize_name
 from instrumap.ontology.kinds import kinds_under
 
 # A back-reference to a kind also finds these kinds (《公约》 may point back to a covenant).
@@ -29,6 +33,9 @@ def back_reference_targets(mention: Mention, ctx: Context) -> list[Target]:
     assert isinstance(backref, BackReference)
     if backref.target == "resolutions":
         return _listed_resolutions(mention, ctx)
+    named = _adopted_by_named_meeting(mention, backref, ctx)
+    if named is not None:
+        return [named]
     antecedent = ctx.last(_ALSO.get(backref.target, {backref.target}), mention.start)
     if antecedent is not None:
         return [without_event(antecedent.target)]
@@ -38,6 +45,43 @@ def back_reference_targets(mention: Mention, ctx: Context) -> list[Target]:
         return [entry_target(entry, ctx.authority)]
     ctx.problem(mention, "nothing it can refer back to")
     return []
+
+
+@cache
+def _adopted_by(language: str) -> re.Pattern[str] | None:
+    pattern = lexicon(language).table("anaphora_grammar").get("adopted_by")
+    return re.compile(str(pattern)) if pattern else None
+
+
+@cache
+def _adopted_instruments(data: Authority, language: str) -> tuple[tuple[Entry, tuple[str, ...]], ...]:
+    """Each instrument a meeting of the authority adopted, with that meeting's names in ``language`` (not the
+    joint titles cited as their parts: "the Declaration" adopted at Beijing is the Beijing Declaration)."""
+    found = []
+    for entry in data.entries.values():
+        if entry.facts.get("cited_as_parts") or not entry.fact("adopted_at"):
+            continue
+        meeting = data.get(entry.fact("adopted_at"))
+        if meeting is not None:
+            names = tuple(normalize_name(name) for lang, name in meeting.names() if lang == language)
+            found.append((entry, tuple(n for n in names if n)))
+    return tuple(found)
+
+
+def _adopted_by_named_meeting(mention: Mention, backref: BackReference, ctx: Context) -> Target | None:
+    """ "the Platform for Action adopted by the Fourth World Conference on Women" (A/RES/52/96): the
+    instrument of that kind the meeting named straight after it adopted, whatever was cited before."""
+    pattern = _adopted_by(ctx.language)
+    flat = ctx.document.flat
+    m = pattern.match(flat, mention.end) if pattern is not None else None
+    if m is None:
+        return None
+    following = normalize_name(flat[m.end() : m.end() + 240])
+    kinds = _ALSO.get(backref.target, {backref.target})
+    for entry, names in _adopted_instruments(ctx.authority, ctx.language):
+        if entry.kind in kinds and any(following.startswith(name) for name in names):
+            return entry_target(entry, ctx.authority)
+    return None
 
 
 def _listed_resolutions(mention: Mention, ctx: Context) -> list[Target]:
