@@ -52,6 +52,11 @@ CASES = [
      "recalling the International Convention for the Safety of Life at Sea,\n", "en",
      [("summit", "summit-of-the-future"), ("convention", "international-convention-for-the-safety-of-life-at-sea")],
      ["summit-of-the-future-at-united-nations-headquarters"]),
+    # A/RES/79/1: the special sessions devoted to disarmament are numbered in their own series.
+    (GA + "Support preparation of a fourth special session devoted to disarmament (SSOD-IV);\n", "en",
+     [("conference", "fourth-special-session-devoted-to-disarmament")], ["ga-ss-4"]),
+    (GA + "Recalling the twenty-third special session of the General Assembly,\n", "en",
+     [("session", "ga-ss-23")], ["third-special-session-of-the-general-assembly"]),
     # A/RES/79/1: a symbol of a series the data does not list, named as a document.
     (GA + "Welcomes the Framework.10\n_____\n10 United Nations Environment Programme, document CBD/COP/15/17, "
      "decision 15/4, annex.\n", "en", [("document", "CBD/COP/15/17")], []),
@@ -104,3 +109,17 @@ def test_a_draft_in_the_header_is_cited_but_is_no_report(text: str, language: st
     assert cited["A/68/L.39"]["paragraph"] == "HEADER"
     assert record["document"]["adopted_on_report"] is None
     assert not [r for r in record["relations"] if r["predicate"] == "adopted_on_report"]
+
+
+def test_a_text_the_resolution_adopts_is_read_as_its_annex() -> None:
+    """A/RES/75/1, A/RES/79/1: after "Adopts the following declaration:" the declaration's own numbered
+    paragraphs are the annexed text's, not the resolution's operative paragraphs; a bare "Adopts the
+    following:" (a treaty body's decision) heads the document's own text."""
+    adopted = ("The General Assembly\nAdopts the following declaration:\nDeclaration on the commemoration\n"
+               "1. We recall the Charter of the United Nations.\n2. We reaffirm resolution 70/1.\n")  # fmt: skip
+    paragraphs = {r["id"]: r["paragraph"] for r in extract_text(adopted, language="en").as_json()["references"]}
+    assert paragraphs == {"un-charter": "ANNEX", "A/RES/70/1": "ANNEX"}, paragraphs
+    decision = ("The Committee against Torture,\nAdopts the following:\n1. Recalling resolution 70/1.\n"
+                "2. Decides to recall the Charter of the United Nations.\n")  # fmt: skip
+    paragraphs = {r["id"]: r["paragraph"] for r in extract_text(decision, language="en").as_json()["references"]}
+    assert "ANNEX" not in paragraphs.values(), paragraphs

@@ -33,9 +33,17 @@ def _line_pattern(language: str, key: str) -> re.Pattern[str]:
 
 
 def _body_end(text: str, language: str, header_end: int) -> tuple[int, int]:
-    """Where the paragraphs stop (the closing meeting line, or the annex) and where the annex starts."""
+    """Where the paragraphs stop (the closing meeting line, or the annex) and where the annex starts.
+
+    A text the resolution adopts after "Adopts the following declaration:" is read as its annex, though
+    no "Annex" line heads it (A/RES/75/1; A/RES/79/1 "Adopts the following Pact for the Future and its
+    annexes:"): its own numbered paragraphs are not the resolution's.
+    """
     annex = _line_pattern(language, "annex").search(text, max(0, header_end - 1))
     annex_start = annex.start() + 1 if annex else len(text)
+    if lexicon(language).table("structure").get("adopts_following"):
+        adopted = _line_pattern(language, "adopts_following").search(text, max(0, header_end - 1), annex_start)
+        annex_start = adopted.end() + 1 if adopted else annex_start
     trailer = _line_pattern(language, "trailer").search(text, max(0, header_end - 1), annex_start)
     return (trailer.start() + 1 if trailer else annex_start), annex_start
 
