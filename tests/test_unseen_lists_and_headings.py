@@ -73,6 +73,21 @@ CASES = [
      ["beijing-platform"]),
     (GA + "Recalling the Convention on the Rights of the Child, and the Plan of Action adopted by the Council,\n",
      "en", [("convention", "crc")], ["beijing-platform"]),
+    # A/HRC/WG.6/28/UKR/2: an organization's name before a title is the title's; a symbol's series is no name;
+    # "in respect of" inside a title; "A/HCR/" typed for "A/HRC/".
+    ("4. It recommended that Ukraine ratify the Council of Europe Convention on Action against Trafficking in "
+     "Human Beings and the Council of Europe Convention on Preventing and Combating Violence against Women and\n"
+     "Domestic Violence (the Istanbul Convention).7\n", "en",
+     [("convention", "council-of-europe-convention-on-action-against-trafficking-in-human-beings"),
+      ("convention", "istanbul-convention")], ["europe-convention-on-action-against-trafficking-in-human-beings"]),
+    ("4. It noted that Ukraine had not become a party to the Hague Convention on\nProtection of Children and "
+     "Cooperation in respect of Intercountry Adoption.10\n", "en", [("convention", "hague-adoption-convention")],
+     ["hague-convention-on-protection-of-children-and-cooperation"]),
+    ("5. See CRPD/C/UKR/CO/1, para. 32; CEDAW/C/UKR/CO/8, para. 4; and A/HCR/29/34/Add.3, para. 80.\n", "en",
+     [("document", "CRPD/C/UKR/CO/1"), ("document", "CEDAW/C/UKR/CO/8"), ("document", "A/HRC/29/34/Add.3")],
+     ["crpd", "cedaw", "A/HCR/29/34/Add.3"]),
+    ("6. See REMJA-III/doc.14/00, and the Millennium/Sustainable Development Goals.\n", "en",
+     [("agenda", "sustainable-development-goals")], []),
     (GA + "Notes the document HIV/AIDS/2020 and the document COVID-19 response and the documents A B/C.\n", "en",
      [], ["HIV/AIDS/2020", "A B/C"]),
 ]  # fmt: skip

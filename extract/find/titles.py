@@ -19,6 +19,7 @@ from instrumap.extract.find.scan import Finder, Scan, register
 from instrumap.extract.find.title_grammar import TitlePatterns, title_patterns
 from instrumap.extract.lexicon import Lexicon
 from instrumap.extract.records import BackReference, MeetingName, Mention, ProtocolsOf, Title
+from instrumap.extract.symbols import symbol_pattern
 
 
 def _anchor_words(lex: Lexicon, gazetteer: object) -> dict[str, list[str]]:
@@ -72,10 +73,11 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
     # ("… Disabilities in 2013", "… Rural Women by the Summit …") is no longer title.
     # A body's name ("Conference on Disarmament", "Ad Hoc Committee on the Elaboration of a Convention
     # against …") holds no meeting or instrument of its own; a conference of the parties stays a meeting.
-    bodies = _Spans([(s, e) for s, e in _name_hits(text, scan.anchors("bodies"), pats)])
+    body_hits = list(_name_hits(text, scan.anchors("bodies"), pats))
+    bodies = _Spans(body_hits)
     found += [
         t
-        for t in _grammar_titles(text, scan.starts("heads"), lex, pats)
+        for t in _with_bodies_before(_grammar_titles(text, scan.starts("heads"), lex, pats), body_hits)
         if not covered.contains(t[0], t[1])
         and not covered.straddles(t[0], t[1])  # "… Racial Discrimination ICESCR International Covenant …"
         and (not bodies.contains(t[0], t[1]) or pats.parties.match(text, t[0]))
@@ -104,6 +106,21 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
             continue
         target = lex.anaphora[" ".join(phrase.split())]
         yield _mention(scan, start, stop, "anaphora", phrase, BackReference(target))
+
+
+def _with_bodies_before(
+    titles: Iterator[tuple[int, int, str]], body_hits: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, str]]:
+    """A title whose left side starts inside an organization's name starts with that name: "Council of
+    Europe Convention on Preventing and Combating Violence against Women …" (A/HRC/WG.6/28/UKR/2), not
+    "Europe Convention …" (the grammar stops at the lower-case "of")."""
+    hits = sorted(body_hits)
+    starts = [s for s, _ in hits]
+    for start, stop, kind in titles:
+        i = bisect.bisect_left(starts, start) - 1
+        if i >= 0 and hits[i][0] < start < hits[i][1] < stop:
+            start = hits[i][0]
+        yield start, stop, kind
 
 
 def _head_after(text: str, end: int, pats: TitlePatterns) -> bool:
@@ -188,8 +205,12 @@ def _mention(scan: Scan, start: int, stop: int, kind: str, text: str, payload: o
 
 
 def _bounded(text: str, start: int, stop: int) -> bool:
-    """No word character glued to either end (a digit after is a glued footnote mark: "Reduction5")."""
-    return not (start > 0 and text[start - 1].isalnum()) and not (stop < len(text) and text[stop].isalpha())
+    """No word character glued to either end (a digit after is a glued footnote mark: "Reduction5"), and
+    no document symbol starting there: "CRPD/C/UKR/CO/1" is not the Convention its series is named after
+    (A/HRC/WG.6/28/UKR/2); "REMJA-III/doc.14/00" still names the meeting."""
+    if (start > 0 and text[start - 1].isalnum()) or (stop < len(text) and text[stop].isalpha()):
+        return False
+    return text[stop : stop + 1] != "/" or symbol_pattern().match(text, start) is None
 
 
 def _name_hits(text: str, hits: list[tuple[int, int, str]], pats: TitlePatterns) -> Iterator[tuple[int, int]]:

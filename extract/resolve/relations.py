@@ -202,7 +202,6 @@ def _footnote_relations(
 ) -> list[Relation]:
     """A footnote that gives an instrument's source ("Resolution 55/59, annex.") or a report's symbol."""
     out: list[Relation] = []
-    by_block = {b.id: b for b in document.blocks}
     sources = _footnote_sources(document, refs, words)
     for note in (b for b in document.blocks if b.id in sources):
         named = sources[note.id]
@@ -210,7 +209,7 @@ def _footnote_relations(
         text = document.flat[note.start : note.end]
         annexed = bool(words["annex"].search(text))
         for block in document.markers(note.id[2:]):
-            for start, _end, number in by_block[block.id].marks:
+            for start, _end, number in block.marks:  # the block itself: an annex's blocks share one id
                 if f"FN{number}" != note.id:
                     continue
                 cited = _cited_right_before(refs, block.id, start, document.flat)
