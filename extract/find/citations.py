@@ -71,6 +71,8 @@ def number_form(number: str) -> str:
     n = "".join(number.split())
     if n.startswith(("ES-", "S-")):
         return "special"
+    if re.fullmatch(r"[(（]\d{4}[)）]\d{1,4}", n):
+        return "sc"  # the year first: a right-to-left PDF's visual order ("(2004) 1559")
     if re.fullmatch(r"\d+[(（]\d{4}[)）]", n):
         return "sc"
     if "(" in n:
@@ -282,9 +284,15 @@ _LETTERS = re.compile(
 _CJK_SESSION = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)|([㈠-㈩])")
 
 
+_YEAR_FIRST = re.compile(r"\(\s*(?P<year>\d{4})\s*\)\s*(?P<number>\d{1,4})")
+
+
 def _roman_session(number: str, lex: Lexicon) -> str:
     """ "96(一)" / "96㈠" → "96 (I)": a session in Chinese numerals, as the roman form writes it; a session
     in the language's words ("3419 دال (د–30)" → "3419 D (XXX)": ``[citation_grammar] session_value``)."""
+    flipped = _YEAR_FIRST.fullmatch(number)
+    if flipped is not None:  # "(2004) 1559": a right-to-left PDF's visual order (S/RES/1680 (2006) ar)
+        return f"{flipped['number']} ({flipped['year']})"
     worded = _session_words(lex.language)
     if worded is not None and (w := worded.search(number)) is not None:
         base = number[: w.start()].rstrip()
