@@ -40,6 +40,12 @@ def canonical_language() -> str:
     return label_languages()[0]
 
 
+def phrase_key(text: str) -> str:
+    """A matched phrase as the lexicon's tables key it: white space as one space, Arabic tatweel dropped
+    ("القـرارات" is قرارات: the alternations let tatweel stretch any Arabic letter)."""
+    return " ".join(text.replace("\u0640", "").split())
+
+
 def alternation(words: Iterable[object], *, boundary: bool = False) -> str:
     """A regex alternation of ``words`` in which the longest phrase wins; a space stands for any run of
     white space.
@@ -59,9 +65,16 @@ def alternation(words: Iterable[object], *, boundary: bool = False) -> str:
     return rf"\b(?:{body})\b" if boundary else f"(?:{body})"
 
 
+def _char_pattern(char: str) -> str:
+    """One character of a phrase: a space is any run of white space; an Arabic letter may be stretched by
+    tatweel (U+0640) in a justified PDF's text ("القـــرارات": S/RES/1680 (2006) ar)."""
+    if char == " ":
+        return r"\s+"
+    return re.escape(char) + "\u0640*" if "\u0620" <= char <= "\u064a" else re.escape(char)
+
+
 def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
-                for char, child in sorted(node.items()) if char]  # fmt: skip
+    branches = [_char_pattern(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -47,7 +47,8 @@ def symbol_pattern() -> regex.Pattern[str]:
     series = [*first_components(), *ocr_series()]
     alternatives = "|".join(re.escape(s) for s in sorted(series, key=len, reverse=True))
     return regex.compile(
-        rf"(?<![A-Za-z0-9/.\-$])(?:{alternatives})(?:/{_COMPONENT})+"
+        # A PDF's text may put a space after each slash ("S/ PRST/ 2005/ 17": S/RES/1680 (2006) ar).
+        rf"(?<![A-Za-z0-9/.\-$])(?:{alternatives})(?:/ ?{_COMPONENT})+"
         rf"(?:\s?\(\d{{4}}\))?(?:\s\(Part [IVX]+\))?(?![A-Za-z0-9/])"
     )
 

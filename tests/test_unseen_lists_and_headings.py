@@ -88,6 +88,16 @@ CASES = [
      ["crpd", "cedaw", "A/HCR/29/34/Add.3"]),
     ("6. See REMJA-III/doc.14/00, and the Millennium/Sustainable Development Goals.\n", "en",
      [("agenda", "sustainable-development-goals")], []),
+    # S/RES/1680 (2006) ar, a justified PDF's text: tatweel inside words, a Council year put first by the
+    # right-to-left extraction, a space after each slash of a symbol; the nominative dual (S/RES/1559 (2004) ar).
+    ("إن مجلس الأمن،\n\nإذ يشير إلى جميع قراراته الـسابقة بـشأن لبنـان، وخاصـة القـرارات (٢٠٠٤) ١٥٥٩ والقـــرار "
+     "(١٩٨٢ ) ٥٢٠، وإلى بيانات رئيـسه ( S/ PRST/ 2005/ 17 )،\n", "ar",
+     [("resolution", "S/RES/1559(2004)"), ("resolution", "S/RES/520(1982)"), ("document", "S/PRST/2005/17")],
+     ["S/RES/2004", "A/RES/1559"]),
+    ("إن مجلس الأمن،\n\nإذ يشير إلى جميع قراراته السابقة، ولا سيما القراران 425 (1978) و426 (1978)،\n", "ar",
+     [("resolution", "S/RES/425(1978)"), ("resolution", "S/RES/426(1978)")], []),
+    # Look-alikes: a date in parentheses before a number, "and/ or".
+    ("إن مجلس الأمن،\n\nإذ يلاحظ التقرير المؤرخ (2004) 15 صفحة، و/ أو الرسائل،\n", "ar", [], ["S/RES/15(2004)"]),
     (GA + "Notes the document HIV/AIDS/2020 and the document COVID-19 response and the documents A B/C.\n", "en",
      [], ["HIV/AIDS/2020", "A B/C"]),
 ]  # fmt: skip

@@ -21,7 +21,7 @@ from instrumap.extract.find.organs import (
     organ_inside,
 )
 from instrumap.extract.find.scan import Finder, Scan, register
-from instrumap.extract.lexicon import Lexicon, alternation, lexicon, ordinal_value
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon, ordinal_value, phrase_key
 from instrumap.extract.records import Citation, Mention
 
 # 57/173 · 57/270 B (part letters run on past H: "42/39 J", A/RES/57/91 fr) · 53/208B号 (A/57/270: a letter
@@ -246,7 +246,7 @@ def _own_organ_after(flat: str, number: re.Match[str], lex: Lexicon) -> str:
 def _numbers(flat: str, match: re.Match[str], lex: Lexicon, chained: Citation | None = None) -> Iterator[Mention]:
     """One mention per number of a list; a list chained to the one before without an organ of its own
     is that list's organ's."""
-    kind = lex.citation_words[" ".join(match.group(1).split())]
+    kind = lex.citation_words[phrase_key(match.group(1))]
     organ, organs = organ_context(flat, match.start(), lex)
     reported, reported_body = commission_report(flat, match.start(), lex) if organ in ("", "?", "E") else ("", "")
     organ = reported or organ

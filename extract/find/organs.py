@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from instrumap.extract.lexicon import Lexicon, alternation, lexicon, load_data
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon, load_data, phrase_key
 
 _CLAUSE_END = re.compile(r"[,;:.，；：。](?=[^,;:.，；：。]*$)")
 
@@ -77,11 +77,11 @@ def organ_inside(match: re.Match[str], lex: Lexicon) -> str:
     named = match.groupdict()
     if named.get("self"):
         return "self"
-    return lex.organs.get(" ".join(named["organ"].split()), "") if named.get("organ") else ""
+    return lex.organs.get(phrase_key(named["organ"]), "") if named.get("organ") else ""
 
 
 def _organ_of(word: str, lex: Lexicon) -> str:
-    return "self" if word in lex.self_words else lex.organs.get(" ".join(word.split()), "?")
+    return "self" if word in lex.self_words else lex.organs.get(phrase_key(word), "?")
 
 
 def organ_context(flat: str, at: int, lex: Lexicon) -> tuple[str, list[str]]:
@@ -123,7 +123,7 @@ def _bare_organ(flat: str, at: int, word: str, lex: Lexicon) -> str:
         return organ
     head = flat[max(0, at - _SENTENCE) : at]
     head = head[max(head.rfind("。"), head.rfind(". "), head.rfind(";"), head.rfind("；")) + 1 :]
-    key = " ".join(word.split())
+    key = phrase_key(word)
     named = [m.group(0) for m in organ_pattern(lex.language).finditer(head)]
     full = [n for n in named if n != key and _same_head(n, key) and lex.organs.get(n, "?") not in ("?", "self")]
     return lex.organs[full[-1]] if full else "?"
@@ -154,7 +154,7 @@ def antecedent_series(flat: str, at: int, lex: Lexicon) -> str:
     cut = max(head.rfind(";"), head.rfind("；"), head.rfind("。"), head.rfind(". "))
     head = head[cut + 1 :]
     series = set(lex.organs.values())
-    named = [lex.organs.get(" ".join(m.group(0).split()), "?") for m in organ_pattern(lex.language).finditer(head)]
+    named = [lex.organs.get(phrase_key(m.group(0)), "?") for m in organ_pattern(lex.language).finditer(head)]
     named = [n for n in named if n != "?" and n in series]
     return named[-1] if named else ""
 
@@ -170,7 +170,7 @@ def organ_after(flat: str, at: int, lex: Lexicon) -> tuple[str, str]:
     named = organ_pattern(lex.language).match(flat, at + m.end())
     if not named:
         return "", ""
-    organ = lex.organs.get(" ".join(named.group(0).split()), "")
+    organ = lex.organs.get(phrase_key(named.group(0)), "")
     if organ == "?":  # "resolution 2005/55 of the Commission": the commission named before in the sentence
         organ = _bare_organ(flat, at, named.group(0), lex)
     if organ != "parties":

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from instrumap.extract.find.meetings import meeting_details
 from instrumap.extract.find.scan import Finder, Scan, register
 from instrumap.extract.find.title_grammar import TitlePatterns, title_patterns
-from instrumap.extract.lexicon import Lexicon
+from instrumap.extract.lexicon import Lexicon, phrase_key
 from instrumap.extract.records import BackReference, MeetingName, Mention, ProtocolsOf, Title
 from instrumap.extract.symbols import symbol_pattern
 
@@ -104,7 +104,7 @@ def find_titles(scan: Scan) -> Iterator[Mention]:
     for start, stop, phrase in _phrase_hits(text, scan.anchors("anaphora")):
         if spans.overlaps(start, stop) or pats.goes_on.match(text, stop):
             continue
-        target = lex.anaphora[" ".join(phrase.split())]
+        target = lex.anaphora[phrase_key(phrase)]
         yield _mention(scan, start, stop, "anaphora", phrase, BackReference(target))
 
 
@@ -255,7 +255,7 @@ def _grammar_titles(text: str, starts: list[int], lex: Lexicon, pats: TitlePatte
         if head is None:
             continue
         done = head.end()
-        word = " ".join(head.group(0).split())
+        word = phrase_key(head.group(0))
         kind = lex.instrument_heads.get(word) or lex.meeting_heads.get(word, "")
         title = _extend(text, head, word in lex.meeting_heads, kind in pats.attached_kinds, pats)
         if title is not None:

@@ -21,7 +21,7 @@ from functools import cache
 from instrumap.extract.find.scan import Finder, Scan, register
 from instrumap.extract.find.title_grammar import title_patterns
 from instrumap.extract.find.titles import _mention, _phrase_hits, _Spans, _title_mentions
-from instrumap.extract.lexicon import Lexicon, alternation, lexicon
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon, phrase_key
 from instrumap.extract.records import BackReference, ProtocolsOf, Title
 
 _WORD = re.compile(r"\w+")
@@ -149,7 +149,7 @@ def _quoted_titles(scan: Scan, covered: _Spans, grammar: _HeadGrammar) -> Iterat
         if head is None or head.end() >= stop or covered.overlaps(start, stop):
             continue
         known = scan.gazetteer.is_instrument(text[start:stop])
-        kind = "name" if known else lex.instrument_heads[" ".join(head.group(0).split())]
+        kind = "name" if known else lex.instrument_heads[phrase_key(head.group(0))]
         yield start, stop, kind
 
 
@@ -173,7 +173,7 @@ def _series_meetings(scan: Scan, covered: _Spans) -> Iterator[tuple[int, int, st
     for start, stop, name in _phrase_hits(text, scan.anchors("series")):
         before = ordinal.search(text, max(0, start - 30), start)
         if before is not None and not covered.overlaps(before.start(), stop):
-            yield before.start(), stop, kinds[" ".join(name.split())]
+            yield before.start(), stop, kinds[phrase_key(name)]
 
 
 def find_head_titles(scan: Scan) -> Iterator:  # type: ignore[type-arg]
@@ -197,7 +197,7 @@ def find_head_titles(scan: Scan) -> Iterator:  # type: ignore[type-arg]
     for start, stop, phrase in _anaphora_hits(text, scan.anchors("anaphora"), grammar):
         if spans.overlaps(start, stop) or grammar.goes_on.match(text, stop):
             continue
-        yield _mention(scan, start, stop, "anaphora", phrase, BackReference(lex.anaphora[" ".join(phrase.split())]))
+        yield _mention(scan, start, stop, "anaphora", phrase, BackReference(lex.anaphora[phrase_key(phrase)]))
 
 
 def _anaphora_hits(

@@ -167,7 +167,9 @@ def _roman(n: int) -> str:
     return out
 
 
-_RUNS = re.compile(r"  +")
+# Runs of spaces read as one; a run of Arabic tatweel (kashida, U+0640: the stretching a justified PDF puts
+# inside words, "القـــرار" for القرار, S/RES/1680 (2006) ar) reads as nothing.
+_RUNS = re.compile(r"  +|\u0640+")
 
 
 class Squeezed:
@@ -186,9 +188,10 @@ class Squeezed:
         done = 0
         length = 0
         for m in _RUNS.finditer(flat):
+            kept = " " if flat[m.start()] == " " else ""
             pieces.append(flat[done : m.start()])
-            pieces.append(" ")
-            length += m.start() - done + 1
+            pieces.append(kept)
+            length += m.start() - done + len(kept)
             done = m.end()
             self._squeezed_at.append(length)
             self._orig.append(done)

@@ -10,7 +10,7 @@ import itertools
 import re
 from functools import cache
 
-from instrumap.extract.lexicon import Lexicon, alternation, lexicon
+from instrumap.extract.lexicon import Lexicon, alternation, lexicon, phrase_key
 from instrumap.extract.read.layout import at_lines, in_zones
 
 # Word and HTML conversions may lose the space after the number: "1.For the purposes …" (CED/C/GC/1).
@@ -42,7 +42,7 @@ def openers(language: str) -> dict[str, str]:
 def opener_functions(lex: Lexicon, opener: str) -> tuple[str, ...]:
     """The functions of an opener as written; a compound ("Recalling and reaffirming") has one per verb."""
     table = openers(lex.language)
-    key = " ".join(opener.split())
+    key = phrase_key(opener)
     if key in table:
         return (table[key],)
     adverb = lex.table("grammar").get("opener_adverb")
@@ -151,7 +151,7 @@ def opening(text: str, start: int, end: int, lex: Lexicon, framed: bool = True) 
             opener += joined.group(0)
         return opener, opener_functions(lex, opener)[0]
     if not framed:  # the shape of a verb is no evidence in prose ("States parties …", "Articles 3 to 15 …")
-        return _report_opening(" ".join(head.split()), lex)
+        return _report_opening(phrase_key(head), lex)
     if lex.grammar.opener_shape:
         word = re.match(lex.grammar.opener_shape, head)
         if word:
