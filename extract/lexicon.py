@@ -40,6 +40,9 @@ def canonical_language() -> str:
     return label_languages()[0]
 
 
+_SPACES = re.compile(" {2,}")
+
+
 def phrase_key(text: str) -> str:
     """A matched phrase as the lexicon's tables key it: white space as one space, Arabic tatweel dropped
     ("القـرارات" is قرارات: the alternations let tatweel stretch any Arabic letter)."""
@@ -56,7 +59,7 @@ def alternation(words: Iterable[object], *, boundary: bool = False) -> str:
     compiles in a fraction of that and rejects a position at its first letter. Greedy optional groups
     keep the longest-match order of the flat list sorted longest first."""
     trie: dict[str, Any] = {}
-    for word in {str(w) for w in words}:
+    for word in {_SPACES.sub(" ", str(w)) for w in words}:  # a run of spaces is one, as a space is any run
         node = trie
         for char in word:
             node = node.setdefault(char, {})

@@ -35,7 +35,8 @@ def test_extracting_loads_no_graph_library() -> None:
 
 
 def _flat(words: list[str]) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    """The flat list, longest first; a run of spaces in a phrase stands for any run of white space, as one does."""
+    ordered = sorted({re.sub(" {2,}", " ", w) for w in words}, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
