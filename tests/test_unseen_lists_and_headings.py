@@ -98,6 +98,13 @@ CASES = [
      [("resolution", "S/RES/425(1978)"), ("resolution", "S/RES/426(1978)")], []),
     # Look-alikes: a date in parentheses before a number, "and/ or".
     ("إن مجلس الأمن،\n\nإذ يلاحظ التقرير المؤرخ (2004) 15 صفحة، و/ أو الرسائل،\n", "ar", [], ["S/RES/15(2004)"]),
+    # A/HRC/WG.6/41/BRA/1: a number sign after the word; a national act's number before a year is no resolution.
+    ("3 According to Human Rights Council Resolution n. 42/30, and Security Council Resolutions n. 1267 (1999).\n",
+     "en", [("resolution", "A/HRC/RES/42/30"), ("resolution", "S/RES/1267(1999)")], []),
+    ("48. The CNJ adopted Resolution n. 348/2020 and Resolution 213/2015 on procedures.\n", "en", [],
+     ["A/RES/348/2020", "A/RES/213/2015"]),
+    ("القرار 1559  / 2 ايلول 2004\n\nإن مجلس الأمن،\n\nإذ يشير إلى القرار 1553 (2004)،\n", "ar",
+     [("resolution", "S/RES/1553(2004)")], ["A/RES/1559/2"]),
     (GA + "Notes the document HIV/AIDS/2020 and the document COVID-19 response and the documents A B/C.\n", "en",
      [], ["HIV/AIDS/2020", "A B/C"]),
 ]  # fmt: skip

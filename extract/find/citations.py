@@ -120,6 +120,8 @@ def _list_numbers(flat: str, match: re.Match[str], language: str) -> Iterator[re
     previous_end = -1
     for number in _number_re(language).finditer(flat, match.start(), match.end()):
         form = number_form(number.group(0))
+        if form == "session" and _not_a_session(number.group(0)):
+            continue
         if form == "bare" and previous_end >= 0 and not _listed(flat, previous_end, number, language):
             continue
         family = _FORM_FAMILY[form]
@@ -129,6 +131,13 @@ def _list_numbers(flat: str, match: re.Match[str], language: str) -> Iterator[re
             return
         previous_end = number.end()
         yield number
+
+
+def _not_a_session(number: str) -> bool:
+    """ "348/2020": no organ of the United Nations has met a hundred times in session; a number before a year
+    is a national act's ("CNJ Resolution n. 348/2020", A/HRC/WG.6/41/BRA/1)."""
+    session = number.split("/")[0].strip()
+    return session.isdigit() and int(session) >= 100
 
 
 def _listed(flat: str, previous_end: int, number: re.Match[str], language: str) -> bool:
