@@ -64,9 +64,14 @@ def find_symbols(scan: Scan) -> Iterator[Mention]:
 
 # A symbol of a series the data does not list, after the word "document": "document CBD/COP/15/17" (the
 # Convention on Biological Diversity's, A/RES/79/1), "document ICC-ASP/20/Res.5". Two slashes and a digit.
-_OTHER_SERIES = re.compile(
-    r"[^\W\d_]+[ ]+([A-Z][A-Z0-9]{1,9}(?:-[A-Z]{1,6})?(?:/[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*){2,8})"
-)
+_OTHER_SYMBOL = r"[ ]+([A-Z][A-Z0-9]{1,9}(?:-[A-Z]{1,6})?(?:/[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*){2,8})"
+
+
+@cache
+def _other_series_pattern() -> re.Pattern[str]:
+    """The word "document" (any of ``document_words``, capitalized or not), then a symbol of any series."""
+    words = load_data("common")["symbols"]["document_words"]
+    return re.compile(alternation([spelled for w in words for spelled in (w, w.capitalize())]) + _OTHER_SYMBOL)
 
 
 # A document's own number among the components ("/17", "/Rev.1", "/Res.5"), not only a year ("HIV/AIDS/2020").
@@ -77,7 +82,7 @@ def _other_series(scan: Scan, known: regex.Pattern[str]) -> Iterator[Mention]:
     """Symbols of other series named as documents (the listed series are the main scan's)."""
     flat = scan.flat
     for at in scan.flat_starts("document_words"):
-        m = _OTHER_SERIES.match(flat, at)  # the document word, then the symbol
+        m = _other_series_pattern().match(flat, at)  # the document word, then the symbol
         if m is None or (at > 0 and flat[at - 1].isalnum()) or known.match(flat, m.start(1)):
             continue
         raw = m.group(1).rstrip(".-")
