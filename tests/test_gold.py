@@ -31,8 +31,8 @@ DEVELOPED_ON = ["A_RES_55_63.en.json", "A_RES_55_70.en.json", "A_RES_58_141.en.j
 # (343 files. The 35 added last, annotated blind, brought the Pact for the Future with its annexes, two national
 # reports and web copies in the six languages of 1952–2022, Arabic PDF extractions among them; they lowered the
 # totals from 0.943 on the 308 before them, whose figures rose with them: en 0.941, ar 0.954, fr 0.947.)
-FLOORS = {"en": 0.933, "zh": 0.970, "fr": 0.943, "es": 0.922, "ru": 0.931, "ar": 0.934, "all": 0.937,
-          "relations_recall": 0.512, "functions": 0.819, "paragraphs": 0.784}  # fmt: skip
+FLOORS = {"en": 0.934, "zh": 0.972, "fr": 0.944, "es": 0.923, "ru": 0.931, "ar": 0.942, "all": 0.938,
+          "relations_recall": 0.513, "functions": 0.819, "paragraphs": 0.785}  # fmt: skip
 
 
 @pytest.mark.parametrize("gold", DEVELOPED_ON)
