@@ -155,3 +155,11 @@ def test_a_text_the_resolution_adopts_is_read_as_its_annex() -> None:
                 "2. Decides to recall the Charter of the United Nations.\n")  # fmt: skip
     paragraphs = {r["id"]: r["paragraph"] for r in extract_text(decision, language="en").as_json()["references"]}
     assert "ANNEX" not in paragraphs.values(), paragraphs
+
+
+def test_an_organ_line_that_carries_the_first_opener_opens_the_first_preambular_paragraph() -> None:
+    """A/RES/2154 (XXI) ar, S/RES/425 (1978) ar: "إن الجمعية العامة إذ تشير إلى قرارها 194 (الدورة 3)" is the
+    organ's line and PP1; a page flattened into one line is read as before (its own rule)."""
+    text = "قرار الجمعية العامة رقم 2154\nإن الجمعية العامة إذ تشير إلى قرارها 194 (الدورة 3)،\n"
+    refs = extract_text(text, language="ar").references
+    assert [(r.id, r.paragraph, r.function) for r in refs] == [("A/RES/194(III)", "PP1", "recalls")]

@@ -210,7 +210,7 @@ def at_lines(pattern: re.Pattern[str], text: str, begin: int, end: int) -> Itera
     the pattern less its leading "\\n".
     """
     if begin == 0:
-        first = _without_break(pattern).match(text, 0, end)
+        first = without_break(pattern).match(text, 0, end)
         if first:
             yield 0, first
     for m in pattern.finditer(text, max(0, begin - 1), end):
@@ -219,7 +219,8 @@ def at_lines(pattern: re.Pattern[str], text: str, begin: int, end: int) -> Itera
 
 
 @cache
-def _without_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def without_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A line pattern (one that starts with a line break) for a line's start with no break before it."""
     assert pattern.pattern.startswith("\\n")
     return re.compile(pattern.pattern[2:], pattern.flags)
 

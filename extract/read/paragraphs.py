@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from instrumap.extract.lexicon import Lexicon, alternation, lexicon, phrase_key
-from instrumap.extract.read.layout import at_lines, in_zones
+from instrumap.extract.read.layout import at_lines, in_zones, without_break
 
 # Word and HTML conversions may lose the space after the number: "1.For the purposes …" (CED/C/GC/1).
 _OP_NUMBER = re.compile(r"\n[ \t]*(?:\*\*)?(\d{1,3})\.(?:\*\*)?(?:[ \t]+|(?=\n|\Z)|(?=[A-Z][a-z]))")
@@ -163,6 +163,22 @@ def opening(text: str, start: int, end: int, lex: Lexicon, framed: bool = True) 
 _ANY_LINE = re.compile(r"\n[ \t]*(?=[^\s\d*¹²³⁴⁵⁶⁷⁸⁹⁰_])")
 
 
+@cache
+def _organ_lines(language: str) -> tuple[re.Pattern[str], ...]:
+    forms = lexicon(language).table("header").get("body_line", ())
+    return tuple(re.compile(form, re.M) for form in ([forms] if isinstance(forms, str) else forms))
+
+
+def _opener_on_organ_line(text: str, begin: int, end: int, lex: Lexicon) -> bool:
+    """Whether the organ's line carries the first opener after it: "إن الجمعية العامة إذ تشير …" (A/RES/2154
+    (XXI) ar, S/RES/425 (1978) ar), so that the first preambular paragraph starts inside that line."""
+    if not lex.table("structure").get("organ_line_opens") or not 0 < begin < end or text[begin - 1] == "\n":
+        return False
+    line = text.rfind("\n", 0, begin) + 1
+    on_line = any((m := p.match(text, line)) is not None and m.end() == begin for p in _organ_lines(lex.language))
+    return on_line and without_break(_line_opener(lex.language)).match(text, begin) is not None
+
+
 def paragraph_starts(
     text: str, prose: str, begin: int, end: int, zones: list[tuple[int, int]], lex: Lexicon
 ) -> list[tuple[int, int | None]]:
@@ -183,6 +199,8 @@ def paragraph_starts(
             continue
         if _starts_paragraph(prose, begin, start):
             starts[start] = None
+    if _opener_on_organ_line(text, begin, end, lex):
+        starts[begin] = None
     if lex.grammar.inline_bold_openers:
         for m in _bold_opener(lex.language).finditer(text, begin, end):
             if not in_zones(m.start(), zones):
