@@ -15,7 +15,7 @@ import regex
 
 from instrumap.extract.lexicon import load_data
 
-_COMPONENT = r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
+SYMBOL_COMPONENT = r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
 _PART = re.compile(r"\s*\(Part [IVX]+\)$")
 
 
@@ -48,7 +48,7 @@ def symbol_pattern() -> regex.Pattern[str]:
     alternatives = "|".join(re.escape(s) for s in sorted(series, key=len, reverse=True))
     return regex.compile(
         # A PDF's text may put a space after each slash ("S/ PRST/ 2005/ 17": S/RES/1680 (2006) ar).
-        rf"(?<![A-Za-z0-9/.\-$])(?:{alternatives})(?:/ ?{_COMPONENT})+"
+        rf"(?<![A-Za-z0-9/.\-$])(?:{alternatives})(?:/ ?{SYMBOL_COMPONENT})+"
         rf"(?:\s?\(\d{{4}}\))?(?:\s\(Part [IVX]+\))?(?![A-Za-z0-9/])"
     )
 

@@ -61,6 +61,10 @@ def _number_re(language: str) -> re.Pattern[str]:
     return re.compile(number_pattern(language))
 
 
+# A Council number whose year a right-to-left PDF's extraction put first: "(2004) 1559" (S/RES/1680 (2006) ar).
+_YEAR_FIRST = re.compile(r"[(（]\s*(?P<year>\d{4})\s*[)）]\s*(?P<number>\d{1,4})")
+
+
 def number_form(number: str) -> str:
     """The form of a resolution number, which narrows the organ that can have issued it.
 
@@ -71,7 +75,7 @@ def number_form(number: str) -> str:
     n = "".join(number.split())
     if n.startswith(("ES-", "S-")):
         return "special"
-    if re.fullmatch(r"[(（]\d{4}[)）]\d{1,4}", n):
+    if _YEAR_FIRST.fullmatch(n):
         return "sc"  # the year first: a right-to-left PDF's visual order ("(2004) 1559")
     if re.fullmatch(r"\d+[(（]\d{4}[)）]", n):
         return "sc"
@@ -291,9 +295,6 @@ _LETTERS = re.compile(
 
 
 _CJK_SESSION = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)|([㈠-㈩])")
-
-
-_YEAR_FIRST = re.compile(r"\(\s*(?P<year>\d{4})\s*\)\s*(?P<number>\d{1,4})")
 
 
 def _roman_session(number: str, lex: Lexicon) -> str:

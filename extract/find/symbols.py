@@ -19,6 +19,7 @@ from instrumap.extract.find.scan import Finder, Scan, register
 from instrumap.extract.lexicon import Lexicon, alternation, load_data
 from instrumap.extract.records import Citation, Mention, SymbolCite
 from instrumap.extract.symbols import (
+    SYMBOL_COMPONENT,
     first_components,
     is_document_symbol,
     joint_parts,
@@ -36,11 +37,14 @@ _OCR_NUMBER = re.compile(r"\d{4,5}")
 
 
 def _anchor_words(_lex: Lexicon, _gazetteer: object) -> dict[str, list[str]]:
-    words = load_data("common")["symbols"]["document_words"]
     return {
         "symbols": [f"{series}/" for series in (*first_components(), *ocr_series())],
-        "document_words": [spelled for word in words for spelled in (word, word.capitalize())],
+        "document_words": [spelled for word in _document_words() for spelled in (word, word.capitalize())],
     }
+
+
+def _document_words() -> list[str]:
+    return list(load_data("common")["symbols"]["document_words"])
 
 
 def find_symbols(scan: Scan) -> Iterator[Mention]:
@@ -64,14 +68,11 @@ def find_symbols(scan: Scan) -> Iterator[Mention]:
 
 # A symbol of a series the data does not list, after the word "document": "document CBD/COP/15/17" (the
 # Convention on Biological Diversity's, A/RES/79/1), "document ICC-ASP/20/Res.5". Two slashes and a digit.
-_OTHER_SYMBOL = r"[ ]+([A-Z][A-Z0-9]{1,9}(?:-[A-Z]{1,6})?(?:/[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*){2,8})"
-
-
 @cache
 def _other_series_pattern() -> re.Pattern[str]:
     """The word "document" (any of ``document_words``, capitalized or not), then a symbol of any series."""
-    words = load_data("common")["symbols"]["document_words"]
-    return re.compile(alternation([spelled for w in words for spelled in (w, w.capitalize())]) + _OTHER_SYMBOL)
+    words = alternation(_document_words())
+    return re.compile(rf"(?i:{words})[ ]+([A-Z][A-Z0-9]{{1,9}}(?:-[A-Z]{{1,6}})?(?:/{SYMBOL_COMPONENT}){{2,8}})")
 
 
 # A document's own number among the components ("/17", "/Rev.1", "/Res.5"), not only a year ("HIV/AIDS/2020").
@@ -149,7 +150,7 @@ _SHORT = re.compile(r"[A-Z]{1,2}/\d{1,2}")
 def _document_word() -> re.Pattern[str]:
     """The word "document" just before a symbol (``common.toml [symbols] document_words``): it vouches for a
     series' first numbers ("document S/24") and for an OCR series letter ("document s/3140": S/RES/101 (1953))."""
-    words = alternation(load_data("common")["symbols"]["document_words"])
+    words = alternation(_document_words())
     return re.compile(rf"(?<!\w){words}[ ]+$", re.I)
 
 

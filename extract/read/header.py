@@ -26,7 +26,9 @@ class Header:
 
 
 @cache
-def _patterns(language: str) -> dict[str, list[re.Pattern[str]]]:
+@cache
+def header_patterns(language: str) -> dict[str, list[re.Pattern[str]]]:
+    """The lexicon's ``[header]`` forms, compiled once per language (a key may hold one form or a list)."""
     return {
         k: [re.compile(p, re.M) for p in ([v] if isinstance(v, str) else v)]
         for k, v in lexicon(language).header.items()
@@ -51,7 +53,7 @@ def _search(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
 
 def parse_date(text: str, language: str) -> str | None:
     """ "22 December 2003" / "2003 年 12 月 22 日" → "2003-12-22", with the lexicon's ``[header] date``."""
-    m = _search(_patterns(language)["date"], text)
+    m = _search(header_patterns(language)["date"], text)
     if m is None:
         return None
     raw = m.group("month")
@@ -69,7 +71,7 @@ def _search_from(patterns: list[re.Pattern[str]], text: str, start: int) -> re.M
 
 def read_header(text: str, language: str) -> Header:
     """Find where the header stops (the "The General Assembly," line) and read what it says."""
-    pats = _patterns(language)
+    pats = header_patterns(language)
     body = _search(pats["body_line"], text)
     if body is None and "body_inline" in pats and text.count("\n", 0, _FLAT_HEAD) <= 3:
         body = _search(pats["body_inline"], text[:_FLAT_HEAD])  # a page flattened into one line

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from instrumap.extract.lexicon import Lexicon, alternation, lexicon, phrase_key
+from instrumap.extract.read.header import header_patterns
 from instrumap.extract.read.layout import at_lines, in_zones, without_break
 
 # Word and HTML conversions may lose the space after the number: "1.For the purposes …" (CED/C/GC/1).
@@ -163,19 +164,14 @@ def opening(text: str, start: int, end: int, lex: Lexicon, framed: bool = True) 
 _ANY_LINE = re.compile(r"\n[ \t]*(?=[^\s\d*¹²³⁴⁵⁶⁷⁸⁹⁰_])")
 
 
-@cache
-def _organ_lines(language: str) -> tuple[re.Pattern[str], ...]:
-    forms = lexicon(language).table("header").get("body_line", ())
-    return tuple(re.compile(form, re.M) for form in ([forms] if isinstance(forms, str) else forms))
-
-
 def _opener_on_organ_line(text: str, begin: int, end: int, lex: Lexicon) -> bool:
     """Whether the organ's line carries the first opener after it: "إن الجمعية العامة إذ تشير …" (A/RES/2154
     (XXI) ar, S/RES/425 (1978) ar), so that the first preambular paragraph starts inside that line."""
     if not lex.table("structure").get("organ_line_opens") or not 0 < begin < end or text[begin - 1] == "\n":
         return False
     line = text.rfind("\n", 0, begin) + 1
-    on_line = any((m := p.match(text, line)) is not None and m.end() == begin for p in _organ_lines(lex.language))
+    organ_lines = header_patterns(lex.language)["body_line"]
+    on_line = any((m := p.match(text, line)) is not None and m.end() == begin for p in organ_lines)
     return on_line and without_break(_line_opener(lex.language)).match(text, begin) is not None
 
 
